@@ -1,0 +1,14 @@
+/// A subcommand: its name, a one-line summary, usage, options, and how it runs.
+/// Each command is a small struct; the shared work lives in LoyaltyEngine.
+protocol Command {
+    static var name: String { get }
+    static var summary: String { get }
+    static var usage: String { get }
+    static var options: [OptionSpec] { get }
+    static var maximumPositionals: Int { get }
+    /// Worked examples for `loyalty help COMMAND`.
+    static var examples: [String] { get }
+
+    init(_ arguments: ParsedArguments) throws(UsageError)
+    func run(_ streams: StandardStreams) -> ExitStatus
+}

@@ -1,0 +1,86 @@
+import Foundation
+import LoyaltyEngine
+import RuleLanguage
+
+/// `loyalty run`: events on stdin → decisions on stdout, errors and a summary on stderr.
+struct RunCommand: Command {
+    static let name = "run"
+    static let summary = "apply rule packs to a stream of events (stdin → stdout)"
+    static let usage = "loyalty run [--rules PATH]... [--state FILE [--checkpoint N]] [--set PACK.PARAM=VALUE]... [--rejects FILE] [--explain]"
+    static let maximumPositionals = 0
+    static let options = [
+        OptionSpec("--rules", value: "PATH", repeatable: true, help: "a pack file or a directory of .rules files (default: rules/)"),
+        OptionSpec("--set", value: "PACK.PARAM=VALUE", repeatable: true, help: "override a param without editing the pack; VALUE is an expression"),
+        OptionSpec("--rejects", value: "FILE", help: "keep every rejected line, verbatim, in FILE"),
+        OptionSpec("--explain", help: "add each decision's rule location and the values behind it"),
+        OptionSpec("--stamp", help: "add the version (content hash) of the deciding pack to each decision"),
+        OptionSpec("--max-line-bytes", value: "N", help: "reject lines longer than N bytes (default 1048576)"),
+    ]
+    static let examples = [
+        "loyalty run --rules rules/bench.rules < events.jsonl > decisions.jsonl",
+        "loyalty run --rules rules/ --rejects rejected.jsonl --explain < events.jsonl",
+        "loyalty run --rules rules/supermarket.rules --set supermarket.member_day_multiplier=3 < events.jsonl",
+    ]
+
+    var rules: [String]
+    var overrides: [String: String]
+    var rejects: String?
+    var options: Engine.Options
+    var limits = JSONLimits.default
+
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        rules = arguments.all("--rules").isEmpty ? ["rules"] : arguments.all("--rules")
+        overrides = try Overrides.parse(arguments.all("--set"))
+        rejects = arguments.value("--rejects")
+        options = Engine.Options(explain: arguments.has("--explain"), stamp: arguments.has("--stamp"))
+        if let text = arguments.value("--max-line-bytes") {
+            guard let bytes = Int(text), bytes > 0 else { throw UsageError("--max-line-bytes needs a positive number, not '\(text)'") }
+            limits.maximumLineBytes = bytes
+        }
+    }
+
+    func run(_ streams: StandardStreams) -> ExitStatus {
+        let started = Date()
+        let (loaded, load) = Engine.load(rules: rules, overrides: overrides, options: options)
+        guard let engine = loaded else {
+            for error in load.errors { streams.printError(error.hasPrefix("error:") ? error : "error: \(error)") }
+            streams.printError(DiagnosticReport(load.diagnostics, usesColor: streams.errorsIsTerminal, limit: CheckCommand.displayLimit).text)
+            streams.printError("no events were processed: the rules have \(CheckCommand.count(load.diagnostics.errorCount + load.errors.count, "error"))")
+            return .failure
+        }
+        var rejectsBuffer: OutputBuffer?
+        if let rejects {
+            let descriptor = open(rejects, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard descriptor >= 0 else {
+                streams.printError("error: cannot open '\(rejects)' for the rejected lines: \(String(cString: strerror(errno)))")
+                return .failure
+            }
+            rejectsBuffer = OutputBuffer(fileDescriptor: descriptor)
+        }
+        let processor = StreamProcessor(engine: engine, output: streams.output, errors: streams.errors, rejects: rejectsBuffer, limits: limits)
+        processor.run(input: streams.input)
+        if let rejectsBuffer {
+            rejectsBuffer.flush()
+            close(rejectsBuffer.fileDescriptor)
+        }
+        streams.printError(RunSummary(statistics: engine.statistics, members: engine.memberCount, seconds: Date().timeIntervalSince(started)).json)
+        return .success
+    }
+}
+
+/// The final summary line on stderr.
+struct RunSummary {
+    var statistics: RunStatistics
+    var members: Int
+    var seconds: Double
+
+    var json: String {
+        let rejected = InputError.Code.allCases.compactMap { code in statistics.rejected[code].map { "\"\(code.rawValue)\":\($0)" } }
+        let decisions = Decision.Kind.allCases.compactMap { kind in statistics.decisions[kind].map { "\"\(kind.rawValue)\":\($0)" } }
+        let rate = seconds > 0 ? Int(Double(statistics.eventsRead) / seconds) : 0
+        return "{\"summary\":{\"events\":\(statistics.eventsRead),\"applied\":\(statistics.eventsApplied),"
+            + "\"duplicates\":\(statistics.duplicates),\"rejected\":\(statistics.rejectedTotal),"
+            + "\"rejected_by_code\":{\(rejected.joined(separator: ","))},\"decisions\":{\(decisions.joined(separator: ","))},"
+            + "\"members\":\(members),\"seconds\":\(String(format: "%.3f", seconds)),\"events_per_second\":\(rate)}}"
+    }
+}

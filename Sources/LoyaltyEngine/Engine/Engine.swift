@@ -1,0 +1,145 @@
+import RuleLanguage
+
+/// Applies events to member state through the loaded packs (SPEC §6): event-time clock,
+/// due work first, atomic events, idempotency by id. Decisions of each applied event are
+/// left in `decisions` for the caller to write.
+public final class Engine {
+    public struct Options: Sendable {
+        /// Attach each decision's rule location and the values behind it.
+        public var explain = false
+        /// Attach the pack's version (content hash) to each decision.
+        public var stamp = false
+
+        public init(explain: Bool = false, stamp: Bool = false) {
+            self.explain = explain
+            self.stamp = stamp
+        }
+    }
+
+    public private(set) var packs: [CompiledPack]
+    let context: RuleContext
+    var directory: MemberDirectory { context.directory }
+    public var options: Options
+
+    /// The largest `at` applied so far; nothing reads the wall clock.
+    var clock: Instant?
+    var seen: Set<String> = []
+    var purchases: [String: PurchaseRecord] = [:]
+    var expiries = MinHeap<LotExpiry>()
+    var timers = MinHeap<MemberTimer>()
+    var schedules: [CalendarSchedule] = []
+    var nextLotID: UInt64 = 1
+    var nextActivity: UInt64 = 1
+    var nextTimer: UInt64 = 1
+
+    /// Decisions of the events applied since the caller last took them.
+    public var decisions: [Decision] = []
+    var transaction = Transaction()
+    /// Points awarded to / redeemed by the event's own member in this event, per pack and account.
+    var eventEarned: [PurchaseRecord.Movement] = []
+    var eventRedeemed: [PurchaseRecord.Movement] = []
+    public internal(set) var statistics = RunStatistics()
+
+    /// Loads packs from paths; nil engine with diagnostics when any pack has errors.
+    public static func load(rules paths: [String], overrides: [String: String] = [:], options: Options = Options())
+        -> (engine: Engine?, load: PackLoader.Result) {
+        let context = RuleContext(directory: MemberDirectory(), metrics: MetricRegistry())
+        let result = PackLoader.load(paths, overrides: overrides, context: context)
+        guard !result.diagnostics.hasErrors, result.errors.isEmpty else { return (nil, result) }
+        return (Engine(packs: result.packs, context: context, options: options), result)
+    }
+
+    /// Compiles packs from in-memory sources (tests, `simulate`).
+    public static func compile(_ sources: [SourceFile], overrides: [String: String] = [:], options: Options = Options())
+        -> (engine: Engine?, load: PackLoader.Result) {
+        let context = RuleContext(directory: MemberDirectory(), metrics: MetricRegistry())
+        let result = PackLoader.compile(sources, overrides: overrides, context: context)
+        guard !result.diagnostics.hasErrors, result.errors.isEmpty else { return (nil, result) }
+        return (Engine(packs: result.packs, context: context, options: options), result)
+    }
+
+    init(packs: [CompiledPack], context: RuleContext, options: Options) {
+        self.packs = packs
+        self.context = context
+        self.options = options
+        for pack in packs {
+            if let review = pack.ladder?.review {
+                schedules.append(CalendarSchedule(pack: pack.index, kind: .review, period: review))
+            }
+            for schedule in CompiledPack.Schedule.allCases where pack.rules[.schedule(schedule)] != nil {
+                let kind: CalendarSchedule.Kind = switch schedule {
+                case .birthday: .birthday
+                case .daily: .daily
+                case .monthly: .monthly
+                case .quarterly: .quarterly
+                case .yearly: .yearly
+                }
+                schedules.append(CalendarSchedule(pack: pack.index, kind: kind, period: schedule.period ?? .day))
+            }
+        }
+    }
+
+    public var memberCount: Int { directory.count }
+
+    /// Applies one decoded event. On success its decisions are appended to `decisions`;
+    /// on failure nothing at all changed.
+    public func apply(_ event: Event) -> Result<Void, InputError> {
+        if seen.contains(event.id) {
+            statistics.duplicates += 1
+            return .failure(InputError(.duplicate, "event '\(event.id)' was already processed; skipped"))
+        }
+        transaction.reset(memberCount: directory.count, schedules: schedules, decisionCount: decisions.count)
+        eventEarned.removeAll(keepingCapacity: true)
+        eventRedeemed.removeAll(keepingCapacity: true)
+        context.awarded.removeAll(keepingCapacity: true)
+        do throws(RuleFailure) {
+            if clock == nil { startSchedules(at: event.at) }
+            try runDueWork(until: event.at, eventID: event.id)
+            if event.kind == .refund, let original = event.original, purchases[original] == nil {
+                rollback()
+                return .failure(InputError(.unknownOriginal, "refund '\(event.id)' names '\(original)', which is not a processed purchase"))
+            }
+            try applyEvent(event)
+        } catch {
+            rollback()
+            return .failure(InputError(.ruleError, error.message))
+        }
+        seen.insert(event.id)
+        if clock.map({ event.at > $0 }) ?? true { clock = event.at }
+        statistics.eventsApplied += 1
+        for decision in decisions[transaction.decisionCount...] { statistics.decisions[decision.kind, default: 0] += 1 }
+        return .success(())
+    }
+
+    /// Undoes everything the current event did.
+    func rollback() {
+        for (member, state) in transaction.snapshots.reversed() where Int(member) < transaction.memberCount {
+            directory.restore(state, at: member)
+        }
+        directory.truncate(to: transaction.memberCount)
+        for entry in transaction.poppedExpiries { expiries.push(entry) }
+        for timer in transaction.poppedTimers { timers.push(timer) }
+        schedules = transaction.schedules
+        for (id, record) in transaction.purchases.reversed() { purchases[id] = record }
+        decisions.removeSubrange(transaction.decisionCount...)
+    }
+
+    /// Records a member's state before the event first changes it.
+    func touch(_ member: Int32) {
+        guard Int(member) < transaction.memberCount, !transaction.hasSnapshot(of: member) else { return }
+        transaction.snapshots.append((member, directory[member]))
+    }
+
+    /// The member's index, creating the member (with each pack's defaults) if new.
+    func member(_ id: String) -> Int32 {
+        directory.findOrCreate(id) { id in
+            MemberState(id: id, packs: packs.map { PackMemberState(accountCount: $0.accounts.count, variables: $0.variableDefaults) },
+                        windowCount: context.metrics.windows.count)
+        }
+    }
+
+    /// Emits a decision, adding the pack version when stamping.
+    func emit(_ decision: Decision) {
+        decisions.append(decision)
+    }
+}

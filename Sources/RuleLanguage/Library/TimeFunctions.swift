@@ -1,0 +1,79 @@
+/// Timestamp getters (each with an optional zone argument; without one, the pack's
+/// `timezone`, or UTC), duration getters, and the extensions `days(n)`, `hours(n)`,
+/// `minutes(n)` and `date("YYYY-MM-DD")`.
+enum TimeFunctions {
+    /// The calendar fields CEL's getters read; CEL's month, day-of-month and day-of-year are 0-based.
+    private static let timestampGetters: [(String, @Sendable (CivilDateTime) -> Int)] = [
+        ("getFullYear", { $0.year }),
+        ("getMonth", { $0.month - 1 }),
+        ("getDate", { $0.day }),
+        ("getDayOfMonth", { $0.day - 1 }),
+        ("getDayOfWeek", { $0.weekday }),
+        ("getDayOfYear", { $0.dayOfYear }),
+        ("getHours", { $0.hour }),
+        ("getMinutes", { $0.minute }),
+        ("getSeconds", { $0.second }),
+        ("getMilliseconds", { $0.nanosecond / 1_000_000 }),
+    ]
+
+    private static let durationGetters: [String: @Sendable (TimeSpan) -> Int64] = [
+        "getHours": { $0.totalHours },
+        "getMinutes": { $0.totalMinutes },
+        "getSeconds": { $0.totalSeconds },
+        "getMilliseconds": { $0.millisecondsPart },
+    ]
+
+    static func register(in table: inout FunctionTable, defaultZone: TimeZoneRule) {
+        for (name, field) in timestampGetters {
+            let durationField = durationGetters[name]
+            var signatures = [FunctionSignature([.timestamp], .int)]
+            if durationField != nil { signatures.append(FunctionSignature([.duration], .int)) }
+            table.addUnary(name, [.receiver], signatures) { value in
+                switch value {
+                case .timestamp(let t): return .int(Int64(field(t.civil(in: defaultZone))))
+                case .duration(let d) where durationField != nil: return .int(durationField!(d))
+                default: return noOverload(name, value)
+                }
+            }
+            table.addBinary(name, [.receiver], [FunctionSignature([.timestamp, .string], .int)], specialize: { constants in
+                guard case .string(let zoneName)? = constants[1], let zone = TimeZoneRule.resolve(zoneName) else { return nil }
+                return .binary { value, _ in
+                    guard case .timestamp(let t) = value else { return noOverload(name, value) }
+                    return .int(Int64(field(t.civil(in: zone))))
+                }
+            }) { value, zoneValue in
+                guard case .timestamp(let t) = value, case .string(let zoneName) = zoneValue else {
+                    return noOverload(name, value, zoneValue)
+                }
+                guard let zone = TimeZoneRule.resolve(zoneName) else {
+                    return .failure(.invalidArgument("unknown time zone '\(zoneName)'; use an IANA name like 'Asia/Shanghai' or an offset like '+08:00'"))
+                }
+                return .int(Int64(field(t.civil(in: zone))))
+            }
+        }
+        registerSpans(in: &table)
+        table.addUnary("date", [.global], [FunctionSignature([.string], .timestamp)]) { value in
+            guard case .string(let text) = value else { return noOverload("date", value) }
+            guard let (year, month, day) = CivilCalendar.parseDate(text),
+                  let start = CivilCalendar.startOfDay(year: year, month: month, day: day, in: defaultZone) else {
+                return .failure(.conversion("'\(text)' is not a date written YYYY-MM-DD"))
+            }
+            return .timestamp(start)
+        }
+    }
+
+    /// `days(n)`, `hours(n)`, `minutes(n)`: durations from whole numbers.
+    private static func registerSpans(in table: inout FunctionTable) {
+        let units: [(String, Int64)] = [("days", 86_400), ("hours", 3_600), ("minutes", 60)]
+        for (name, seconds) in units {
+            table.addUnary(name, [.global], [FunctionSignature([.int], .duration)]) { value in
+                guard case .int(let count) = value else { return noOverload(name, value) }
+                let (total, overflow) = count.multipliedReportingOverflow(by: seconds)
+                guard !overflow, let span = TimeSpan.seconds(total) else {
+                    return .failure(.outOfRange("\(name)(\(count))"))
+                }
+                return .duration(span)
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+/// String comparison by code points, as CEL requires: no Unicode normalisation, so
+/// "Am\u{E9}lie" and "Ame\u{301}lie" differ (Swift's `==` would call them equal).
+enum CodePoints {
+    @inline(__always)
+    static func equal(_ a: String, _ b: String) -> Bool {
+        var a = a
+        var b = b
+        return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && (x.count == 0 || memoryEqual(x, y)) } }
+    }
+
+    /// UTF-8 byte order is code-point order.
+    static func compare(_ a: String, _ b: String) -> Int {
+        var a = a
+        var b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let common = min(x.count, y.count)
+                for i in 0..<common where x[i] != y[i] {
+                    return x[i] < y[i] ? -1 : 1
+                }
+                return x.count < y.count ? -1 : (x.count > y.count ? 1 : 0)
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func memoryEqual(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+        for i in 0..<x.count where x[i] != y[i] { return false }
+        return true
+    }
+}
