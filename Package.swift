@@ -4,6 +4,11 @@ import PackageDescription
 /// Four targets, dependencies pointing one way:
 /// RuleLanguage ← LoyaltyEngine ← LoyaltyCLI ← loyalty.
 /// No package dependencies: the Swift toolchain only.
+/// Release builds skip run-time exclusivity checks in the hot modules: profiling showed
+/// them at ~8% of a run (every class-property access pays a TLS lookup). Debug builds, and
+/// so every test run, keep them.
+let fastRelease: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
 let package = Package(
     name: "loyalty",
     products: [
@@ -11,8 +16,8 @@ let package = Package(
         .executable(name: "loyalty-bench", targets: ["loyalty-bench"]),
     ],
     targets: [
-        .target(name: "RuleLanguage"),
-        .target(name: "LoyaltyEngine", dependencies: ["RuleLanguage"]),
+        .target(name: "RuleLanguage", swiftSettings: fastRelease),
+        .target(name: "LoyaltyEngine", dependencies: ["RuleLanguage"], swiftSettings: fastRelease),
         .target(name: "LoyaltyCLI", dependencies: ["RuleLanguage", "LoyaltyEngine"]),
         .executableTarget(name: "loyalty", dependencies: ["LoyaltyCLI"]),
         .executableTarget(name: "loyalty-bench", dependencies: ["RuleLanguage", "LoyaltyEngine", "LoyaltyCLI"]),

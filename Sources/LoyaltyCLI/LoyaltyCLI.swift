@@ -7,6 +7,7 @@ public enum LoyaltyCLI {
     static let commands: [any Command.Type] = [
         RunCommand.self,
         CheckCommand.self,
+        TestCommand.self,
         EvalCommand.self,
     ]
 

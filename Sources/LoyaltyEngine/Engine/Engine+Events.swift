@@ -12,7 +12,10 @@ extension Engine {
         switch event.kind {
         case .join:
             directory[member].joined = directory[member].joined ?? event.at
-            if let birthday = event.birthday { directory.setBirthday(birthday, for: member) }
+            if let birthday = event.birthday, birthday != directory[member].birthday {
+                transaction.birthdays.append((member, directory[member].birthday))
+                directory.setBirthday(birthday, for: member)
+            }
             if let referrer = event.referrer, referrer != memberID, directory[member].referrer == nil {
                 directory[member].referrer = referrer
                 if let referrerIndex = directory.index(of: referrer) {

@@ -88,7 +88,7 @@ public final class Engine {
             statistics.duplicates += 1
             return .failure(InputError(.duplicate, "event '\(event.id)' was already processed; skipped"))
         }
-        transaction.reset(memberCount: directory.count, schedules: schedules, decisionCount: decisions.count)
+        transaction.reset(memberCount: directory.count, schedules: schedules, decisionCount: decisions.count, firstActivity: nextActivity)
         eventEarned.removeAll(keepingCapacity: true)
         eventRedeemed.removeAll(keepingCapacity: true)
         context.awarded.removeAll(keepingCapacity: true)
@@ -106,6 +106,7 @@ public final class Engine {
         }
         seen.insert(event.id)
         if clock.map({ event.at > $0 }) ?? true { clock = event.at }
+        commit(at: clock!)
         statistics.eventsApplied += 1
         for decision in decisions[transaction.decisionCount...] { statistics.decisions[decision.kind, default: 0] += 1 }
         return .success(())
@@ -113,8 +114,12 @@ public final class Engine {
 
     /// Undoes everything the current event did.
     func rollback() {
-        for (member, state) in transaction.snapshots.reversed() where Int(member) < transaction.memberCount {
-            directory.restore(state, at: member)
+        // Birthdays first: the by-day index is fixed while the live state still holds the new date.
+        for (member, birthday) in transaction.birthdays.reversed() where Int(member) < transaction.memberCount {
+            directory.setBirthday(birthday, for: member)
+        }
+        for (member, snapshot) in transaction.snapshots.reversed() where Int(member) < transaction.memberCount {
+            directory.restore(directory[member].restored(from: snapshot), at: member)
         }
         directory.truncate(to: transaction.memberCount)
         for entry in transaction.poppedExpiries { expiries.push(entry) }
@@ -124,11 +129,26 @@ public final class Engine {
         decisions.removeSubrange(transaction.decisionCount...)
     }
 
-    /// Records a member's state before the event first changes it.
+    /// Records a member's state before the event first changes it, and journals its
+    /// ledgers and logs from here on. Members created by the event need no snapshot.
     func touch(_ member: Int32) {
-        guard Int(member) < transaction.memberCount, !transaction.hasSnapshot(of: member) else { return }
-        transaction.snapshots.append((member, directory[member]))
+        guard !transaction.touched.contains(member) else { return }
+        transaction.touched.append(member)
+        if Int(member) < transaction.memberCount {
+            transaction.snapshots.append((member, directory[member].snapshot()))
+        }
+        directory[member].beginEvent(firstSequence: transaction.firstActivity)
     }
+
+    /// Ends journaling for every member the event touched.
+    func commit(at time: Instant) {
+        let horizon = time.subtracting(Self.historyKept)
+        for member in transaction.touched { directory[member].commitEvent(compactingBefore: horizon) }
+    }
+
+    /// Activity older than this (before the latest event) may be dropped once every window
+    /// has passed it; late events up to this old still see exact metrics.
+    static let historyKept = TimeSpan.days(2 * 366)!
 
     /// The member's index, creating the member (with each pack's defaults) if new.
     func member(_ id: String) -> Int32 {

@@ -3,9 +3,16 @@ import RuleLanguage
 /// What an event changed, so that a rule failing halfway can undo all of it: an event's
 /// decisions all apply or none do (SPEC §6 "Atomic events").
 struct Transaction {
-    /// Members as they were before the event first touched them.
+    /// Members as they were before the event first touched them (without lots and
+    /// activity entries, which are undone from their journals).
     var snapshots: [(member: Int32, state: MemberState)] = []
+    /// Every member the event touched, including new ones.
+    var touched: [Int32] = []
+    /// Birthdays the event changed, with the earlier value.
+    var birthdays: [(member: Int32, old: CivilDate?)] = []
     var memberCount = 0
+    /// The first activity sequence number of the event.
+    var firstActivity: UInt64 = 0
     /// Queue entries the event consumed (pushed back on rollback; entries it added are
     /// validated against the ledger when due, so they need no undo).
     var poppedExpiries: [LotExpiry] = []
@@ -15,18 +22,17 @@ struct Transaction {
     var purchases: [(id: String, record: PurchaseRecord?)] = []
     var decisionCount = 0
 
-    mutating func reset(memberCount: Int, schedules: [CalendarSchedule], decisionCount: Int) {
+    mutating func reset(memberCount: Int, schedules: [CalendarSchedule], decisionCount: Int, firstActivity: UInt64) {
         snapshots.removeAll(keepingCapacity: true)
+        touched.removeAll(keepingCapacity: true)
+        birthdays.removeAll(keepingCapacity: true)
+        self.firstActivity = firstActivity
         poppedExpiries.removeAll(keepingCapacity: true)
         poppedTimers.removeAll(keepingCapacity: true)
         purchases.removeAll(keepingCapacity: true)
         self.memberCount = memberCount
         self.schedules = schedules
         self.decisionCount = decisionCount
-    }
-
-    func hasSnapshot(of member: Int32) -> Bool {
-        snapshots.contains { $0.member == member }
     }
 }
 

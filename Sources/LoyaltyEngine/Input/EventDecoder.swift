@@ -7,9 +7,10 @@ public enum EventDecoder {
     /// The largest amount accepted (exclusive): 10^15 yuan.
     static let amountLimit = ExactDecimal(1_000_000_000_000_000)
 
-    public static func decode(_ value: Value) -> Result<Event, InputError> {
-        guard case .map(var map) = value else {
-            return .failure(InputError(.notAnEvent, "the line is \(article(value)) \(value.typeName), not an event object"))
+    public static func decode(_ value: consuming Value) -> Result<Event, InputError> {
+        // Consuming the value moves the map out, so setting `at` below does not copy it.
+        guard case .map(var map) = consume value else {
+            return .failure(InputError(.notAnEvent, "the line is not an event object"))
         }
         do throws(InputError) {
             let id = try string(map, "id", hint: 0)
@@ -22,7 +23,7 @@ public enum EventDecoder {
             guard let at = Instant(rfc3339: atText) else {
                 throw InputError(.badTimestamp, "'at' is not an RFC 3339 timestamp with an offset: \(quote(atText))")
             }
-            map.set(.timestamp(at), forKey: .string("at"))
+            map.replaceField("at", hint: kind == .tick ? 2 : 3, with: .timestamp(at))
             var event = Event(id: id, kind: kind, member: member, at: at, value: .null)
             switch kind {
             case .purchase:
@@ -108,23 +109,35 @@ public enum EventDecoder {
     private static func checkItems(_ map: ValueMap) throws(InputError) {
         guard let items = map.value(forField: "items", hint: 6) else { return }
         guard case .list(let list) = items else { throw wrongType("items", "a list", items) }
-        for (position, item) in list.enumerated() {
-            guard case .map(let fields) = item else {
+        for position in list.indices {
+            guard case .map(let fields) = list[position] else {
                 throw InputError(.wrongType, "item \(position + 1) is not an object")
             }
-            for (field, hint) in [("sku", 0), ("category", 1)] {
-                if let text = fields.value(forField: field, hint: hint), case .string = text { continue }
-                if fields.value(forField: field, hint: hint) == nil {
-                    throw InputError(.missingField, "item \(position + 1) has no '\(field)'")
-                }
-                throw InputError(.wrongType, "item \(position + 1)'s '\(field)' must be a string")
-            }
-            for (field, hint) in [("qty", 2), ("price", 3)] {
-                guard let number = fields.value(forField: field, hint: hint) else {
-                    throw InputError(.missingField, "item \(position + 1) has no '\(field)'")
-                }
-                _ = try money(number, "item \(position + 1) \(field)")
-            }
+            try itemText(fields, "sku", hint: 0, position)
+            try itemText(fields, "category", hint: 1, position)
+            try itemNumber(fields, "qty", hint: 2, position)
+            try itemNumber(fields, "price", hint: 3, position)
+        }
+    }
+
+    @inline(__always)
+    private static func itemText(_ fields: ValueMap, _ field: String, hint: Int, _ position: Int) throws(InputError) {
+        switch fields.value(forField: field, hint: hint) {
+        case .string?: return
+        case nil: throw InputError(.missingField, "item \(position + 1) has no '\(field)'")
+        default: throw InputError(.wrongType, "item \(position + 1)'s '\(field)' must be a string")
+        }
+    }
+
+    @inline(__always)
+    private static func itemNumber(_ fields: ValueMap, _ field: String, hint: Int, _ position: Int) throws(InputError) {
+        guard let number = fields.value(forField: field, hint: hint) else {
+            throw InputError(.missingField, "item \(position + 1) has no '\(field)'")
+        }
+        switch number {
+        case .int(let i) where i >= 0 && i < 1_000_000_000_000_000: return
+        case .decimal(let d) where !d.isNegative && d < amountLimit: return
+        default: _ = try money(number, "item \(position + 1) \(field)")
         }
     }
 

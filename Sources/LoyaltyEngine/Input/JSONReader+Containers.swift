@@ -20,73 +20,66 @@ extension JSONReader.Parser {
     /// Moves the members of the object that just closed off the stack into a `.map`.
     ///
     /// Almost every object has distinct keys, and for those the entries are built directly
-    /// with `ValueMap(uniqueEntries:)`: no hashing, no lookups. Only when fingerprints say a
+    /// with `ValueMap(uniqueEntries:)`: no hashing, no lookups. Only when the key hashes say a
     /// key may repeat does it go through `ValueMap.set`, which compares the real keys and
     /// keeps the last value.
     mutating func closeObject(_ frame: JSONReader.Frame) {
         let memberCount = keys.count - frame.keyStart
         let source = values.base + frame.valueStart
-        let map: ValueMap
-        if mayRepeatKey(keys.base + frame.keyStart, count: memberCount) {
-            var built = ValueMap()
+        let repeats = mayRepeatKey(keys.base + frame.keyStart, count: memberCount)
+        keys.forgetElements(from: frame.keyStart)
+        // Each branch pushes its own map: joining them in one variable first cost a
+        // retain/release pair per object.
+        values.forgetElements(from: frame.valueStart)
+        if repeats {
+            var map = ValueMap()
             for member in 0..<memberCount {
                 let key = (source + 2 * member).move()
-                built.set((source + 2 * member + 1).move(), forKey: key)
+                map.set((source + 2 * member + 1).move(), forKey: key)
             }
-            map = built
+            values.push(.map(map))
         } else {
             var entries = [ValueMap.Entry]()
             entries.reserveCapacity(memberCount)
             for member in 0..<memberCount {
-                entries.append(JSONReader.makeEntry(key: (source + 2 * member).move(), value: (source + 2 * member + 1).move()))
+                entries.append(JSONReader.moveEntry(from: source + 2 * member))
             }
-            map = ValueMap(uniqueEntries: entries)
+            values.push(.map(ValueMap(uniqueEntries: entries)))
         }
-        values.forgetElements(from: frame.valueStart)
-        keys.forgetElements(from: frame.keyStart)
-        values.push(.map(map))
     }
 
-    /// Whether two of the `count` keys may be the same. Exact for keys up to 16 bytes; a
-    /// longer pair with equal fingerprints counts as "may", which only costs the slow path.
-    private func mayRepeatKey(_ fingerprints: UnsafePointer<JSONReader.Fingerprint>, count: Int) -> Bool {
+    /// Whether two of the `count` keys may be the same, judged by their hashes: equal keys
+    /// always have equal hashes, and the rare unequal keys with equal hashes only cost the
+    /// slow path, which compares the keys themselves.
+    private func mayRepeatKey(_ hashes: UnsafePointer<UInt64>, count: Int) -> Bool {
         if count < 2 { return false }
         if count <= 32 {
-            // Pairwise over a few words beats hashing for event-sized objects.
+            // Pairwise over single words beats a hash set for event-sized objects.
             for later in 1..<count {
-                let fingerprint = fingerprints[later]
-                for earlier in 0..<later where fingerprints[earlier] == fingerprint { return true }
+                let hash = hashes[later]
+                for earlier in 0..<later where hashes[earlier] == hash { return true }
             }
             return false
         }
-        var seen = Set<Key>(minimumCapacity: count)
-        for position in 0..<count where !seen.insert(Key(fingerprints[position])).inserted { return true }
+        var seen = Set<UInt64>(minimumCapacity: count)
+        for position in 0..<count where !seen.insert(hashes[position]).inserted { return true }
         return false
-    }
-
-    /// A fingerprint as a set element, for the rare object with many members.
-    private struct Key: Hashable {
-        let head: UInt64
-        let tail: UInt64
-        let length: Int
-
-        init(_ fingerprint: JSONReader.Fingerprint) {
-            head = fingerprint.head
-            tail = fingerprint.tail
-            length = fingerprint.length
-        }
     }
 }
 
 extension JSONReader {
-    /// `ValueMap.Entry(key:value:)`, which RuleLanguage does not make public: the entry's
-    /// public stored properties are initialized in place. Compiles to two stores.
+    /// Moves the key at `pair` and the value after it into a `ValueMap.Entry`.
+    ///
+    /// `Entry` has no public initializer, so its public stored properties are initialized in
+    /// place. Taking the two values by pointer (not as parameters) lets them be moved:
+    /// passed as arguments, each would be copied and its original released, a needless
+    /// retain/release pair per string, list or map.
     @inline(__always)
-    static func makeEntry(key: Value, value: Value) -> ValueMap.Entry {
+    static func moveEntry(from pair: UnsafeMutablePointer<Value>) -> ValueMap.Entry {
         withUnsafeTemporaryAllocation(of: ValueMap.Entry.self, capacity: 1) { slot in
             let entry = slot.baseAddress!
-            entry.pointer(to: \.key)!.initialize(to: key)
-            entry.pointer(to: \.value)!.initialize(to: value)
+            entry.pointer(to: \.key)!.initialize(to: pair.move())
+            entry.pointer(to: \.value)!.initialize(to: (pair + 1).move())
             return entry.move()
         }
     }

@@ -22,6 +22,8 @@ extension JSONReader {
             self.workspace = workspace
         }
 
+        // The workspace's buffers under short names (see `Workspace` for what each holds).
+
         var values: Stack<Value> {
             @inline(__always) get { workspace.values }
             @inline(__always) _modify { yield &workspace.values }
@@ -32,7 +34,7 @@ extension JSONReader {
             @inline(__always) _modify { yield &workspace.frames }
         }
 
-        var keys: Stack<Fingerprint> {
+        var keys: Stack<UInt64> {
             @inline(__always) get { workspace.keys }
             @inline(__always) _modify { yield &workspace.keys }
         }
@@ -46,14 +48,19 @@ extension JSONReader {
             @inline(__always) get { workspace.cache }
         }
 
-        /// JSON whitespace is exactly space, tab, line feed and carriage return.
+        /// Skips JSON whitespace: exactly space, tab, line feed and carriage return.
         @inline(__always)
         mutating func skipWhitespace() {
+            // Most lines are compact: one test lets every byte that can follow pass.
+            if index < count && base[index] > Byte.space { return }
+            skipWhitespaceSlowly()
+        }
+
+        @inline(never)
+        private mutating func skipWhitespaceSlowly() {
             while index < count {
                 let byte = base[index]
-                // Most lines are compact: one compare rejects every byte that can follow.
-                guard byte <= Byte.space,
-                      byte == Byte.space || byte == Byte.lineFeed || byte == Byte.carriageReturn || byte == Byte.tab
+                guard byte == Byte.space || byte == Byte.lineFeed || byte == Byte.carriageReturn || byte == Byte.tab
                 else { return }
                 index += 1
             }

@@ -1,10 +1,10 @@
 extension JSONReader {
     /// A growable stack in manually managed memory, for the reader's work in progress.
     ///
-    /// A Swift `Array` would do, but elements are moved out in bulk when a container closes
-    /// (`moveElements(from:into:)`), which an array can only do by copying and releasing each
-    /// one. The stack lives in a per-thread `Workspace` and is reused line after line, so the
-    /// reader allocates only the values it returns.
+    /// A Swift `Array` would do, but when a container closes its elements are moved out
+    /// through `base` (then dropped with `forgetElements(from:)`), which an array allows only
+    /// by copying and releasing each one. The stack lives in a per-thread `Workspace` and is
+    /// reused line after line, so the reader allocates only the values it returns.
     struct Stack<Element> {
         private(set) var base: UnsafeMutablePointer<Element>
         private(set) var count = 0
@@ -51,6 +51,8 @@ extension JSONReader {
 
         /// Deinitializes every element (after an error left work in progress) but keeps the memory.
         mutating func removeAll() {
+            // Usually already empty; skip the runtime call that deinitializing zero values costs.
+            guard count > 0 else { return }
             base.deinitialize(count: count)
             count = 0
         }

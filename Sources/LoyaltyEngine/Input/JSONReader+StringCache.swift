@@ -1,11 +1,12 @@
 extension JSONReader {
-    /// A key's or short string's bytes folded into three words, for finding repeated keys and
-    /// cached strings without creating or hashing a `String`.
+    /// A key's or short string's bytes folded into three words, for finding cached strings and
+    /// repeated keys without creating or hashing a `String`.
     ///
     /// `head` is the first 8 bytes and `tail` the last 8 (overlapping when shorter than 16),
     /// little-endian, zero-padded below 8 bytes. So for strings of up to 16 bytes the
-    /// fingerprint *is* the content: equal fingerprints mean equal strings. Longer strings can
-    /// collide, and callers treat a match as "maybe equal".
+    /// fingerprint *is* the content: equal fingerprints mean equal strings. `hash` mixes the
+    /// three into one word; equal strings have equal hashes, and the reader treats equal
+    /// hashes as "maybe equal".
     struct Fingerprint: Equatable {
         var head: UInt64
         var tail: UInt64
@@ -43,6 +44,12 @@ extension JSONReader {
         @inline(__always)
         var isExact: Bool { length <= Fingerprint.exactLength }
 
+        /// One multiply (Fibonacci hashing): the high bits depend on every input bit.
+        @inline(__always)
+        var hash: UInt64 {
+            (head &+ (tail &<< 29 | tail &>> 35) &+ UInt64(truncatingIfNeeded: length)) &* 0x9E37_79B9_7F4A_7C15
+        }
+
         /// Eight bytes as a little-endian word, from any alignment.
         @inline(__always)
         static func load(_ pointer: UnsafePointer<UInt8>) -> UInt64 {
@@ -72,13 +79,11 @@ extension JSONReader {
             slots.initialize(repeating: empty, count: 1 << StringCache.slotBits)
         }
 
-        /// The string of `length` bytes at `start` (already validated UTF-8).
+        /// The string of `fingerprint.length` bytes at `start` (already validated UTF-8).
         @inline(__always)
         func string(_ start: UnsafePointer<UInt8>, _ fingerprint: Fingerprint) -> String {
             guard fingerprint.isExact else { return JSONReader.makeString(start, count: fingerprint.length) }
-            let mixed = (fingerprint.head ^ (fingerprint.tail &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(fingerprint.length))
-                &* 0xC2B2_AE3D_27D4_EB4F
-            let slot = slots + Int(truncatingIfNeeded: mixed &>> UInt64(64 - StringCache.slotBits))
+            let slot = slots + Int(truncatingIfNeeded: fingerprint.hash &>> UInt64(64 - StringCache.slotBits))
             if slot.pointee.fingerprint == fingerprint { return slot.pointee.string }
             let string = JSONReader.makeString(start, count: fingerprint.length)
             slot.pointee = Slot(fingerprint: fingerprint, string: string)
@@ -95,7 +100,8 @@ extension JSONReader {
     /// measured a third faster than `String(decoding:as:)` for short strings.
     @inline(__always)
     static func makeString(_ start: UnsafePointer<UInt8>, count: Int) -> String {
-        String(unsafeUninitializedCapacity: count) { buffer in
+        guard count > 0 else { return "" }
+        return String(unsafeUninitializedCapacity: count) { buffer in
             buffer.baseAddress!.initialize(from: start, count: count)
             return count
         }

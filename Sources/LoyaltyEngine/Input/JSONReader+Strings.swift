@@ -72,7 +72,7 @@ extension JSONReader.Parser {
         case UInt8(ascii: "r"): decoded = Byte.carriageReturn
         case UInt8(ascii: "t"): decoded = Byte.tab
         case UInt8(ascii: "u"): return try decodeUnicodeEscape(at: position)
-        default: throw .invalidEscape(found(at: position + 1), column: position + 1)
+        default: throw .invalidEscape(found(at: position + 1), column: position + 2)
         }
         escaped.push(decoded)
         return position + 2

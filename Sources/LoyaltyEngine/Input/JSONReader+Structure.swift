@@ -83,7 +83,9 @@ extension JSONReader.Parser {
             break
         }
         skipWhitespace()
-        guard index == count else { throw .trailingText(found: found(at: index), column: index + 1) }
+        guard index == count else {
+            throw base[index] == Byte.slash ? .comment(column: index + 1) : .trailingText(found: found(at: index), column: index + 1)
+        }
         return values.removeLast()
     }
 
@@ -102,11 +104,9 @@ extension JSONReader.Parser {
         guard index < count, base[index] == Byte.quote else { throw unexpectedKeyStart(afterComma: afterComma) }
         let (key, fingerprint) = try scanString()
         values.push(.string(key))
-        keys.push(fingerprint)
+        keys.push(fingerprint.hash)
         skipWhitespace()
-        guard index < count, base[index] == Byte.colon else {
-            throw .expectedColon(afterKey: key, found: found(at: index), column: index + 1)
-        }
+        guard index < count, base[index] == Byte.colon else { throw missingColon() }
         index += 1
         skipWhitespace()
     }
@@ -154,6 +154,12 @@ extension JSONReader.Parser {
         case Byte.slash: return .comment(column: column)
         default: return .expectedKey(found: found(at: index), column: column)
         }
+    }
+
+    /// After a key: no `:`. (The key is taken from the stack, so that pushing it could move it.)
+    private func missingColon() -> JSONError {
+        guard case .string(let key) = values.top else { return .expectedValue(found: found(at: index), column: index + 1) }
+        return .expectedColon(afterKey: key, found: found(at: index), column: index + 1)
     }
 
     /// After a member's value: neither `,` nor `}`.

@@ -21,8 +21,8 @@ extension JSONReader {
         var values = Stack<Value>(capacity: 256)
         /// Open arrays and objects, innermost last.
         var frames = Stack<Frame>(capacity: 64)
-        /// Fingerprints of the keys of open objects, to find repeated keys cheaply.
-        var keys = Stack<Fingerprint>(capacity: 64)
+        /// Hashes of the keys of open objects (`Fingerprint.hash`), to find repeated keys cheaply.
+        var keys = Stack<UInt64>(capacity: 64)
         /// Decoded content of a string with escapes.
         var escaped = Stack<UInt8>(capacity: 256)
         var cache = StringCache()
@@ -57,7 +57,7 @@ extension JSONReader {
     struct Frame {
         /// First element (array) or first key (object) on the value stack.
         var valueStart: Int
-        /// First key fingerprint on the key stack (objects only).
+        /// First key hash on the key stack (objects only).
         var keyStart: Int
         var isObject: Bool
     }

@@ -3,17 +3,33 @@ import RuleLanguage
 /// One member's balance in one account of one pack: lots oldest first, plus a debt for
 /// clawbacks that found no points left (only where the pack allows a negative balance).
 ///
-/// Invariant: `balance == lots.remaining.sum() + debt`, and `debt <= 0`.
+/// Invariant: `balance == (remaining of all lots) + debt`, and `debt <= 0`.
+///
+/// While an event is applied the ledger keeps a journal of the lots it changed, so a failed
+/// event can be undone without copying the lots (see `Transaction`); used-up lots are
+/// dropped only when the event commits.
 struct AccountLedger: Sendable {
     private(set) var lots: [PointLot] = []
     /// Lots before this index are used up; they are dropped in batches.
     private var head = 0
     private(set) var balance: Int64 = 0
     private(set) var debt: Int64 = 0
-    /// All points ever awarded, net of clawbacks (`member.lifetime_points`).
+    /// All points ever awarded, net of clawbacks (`member.lifetime("points")`).
     private(set) var lifetime: Int64 = 0
+    /// `lots.count` when the current event began, or -1 outside an event.
+    private var journalBase = -1
+    /// Earlier values of `remaining` of lots that existed before the event.
+    private var journal: [(index: Int, remaining: Int64)] = []
 
-    var liveLots: ArraySlice<PointLot> { lots[head...].filter { $0.remaining != 0 }[...] }
+    init(lots: [PointLot] = [], debt: Int64 = 0, lifetime: Int64 = 0) {
+        self.lots = lots
+        self.debt = debt
+        self.lifetime = lifetime
+        self.balance = lots.reduce(debt) { $0 + $1.remaining }
+    }
+
+    /// The lots with points left, oldest first.
+    var liveLots: [PointLot] { lots[head...].filter { $0.remaining != 0 } }
 
     mutating func award(_ lot: PointLot) {
         lots.append(lot)
@@ -21,13 +37,13 @@ struct AccountLedger: Sendable {
         lifetime += lot.remaining
     }
 
-    /// Lapses the lot with this id; returns the points that lapsed (0 if it was used up).
+    /// Lapses the lot with this id; returns the points that lapsed, nil if none were left.
     mutating func expire(lotID: UInt64) -> (points: Int64, lot: PointLot)? {
         guard let index = index(of: lotID), lots[index].remaining > 0 else { return nil }
         let lot = lots[index]
-        lots[index].remaining = 0
+        setRemaining(index, 0)
         balance -= lot.remaining
-        compact()
+        compactIfIdle()
         return (lot.remaining, lot)
     }
 
@@ -38,8 +54,8 @@ struct AccountLedger: Sendable {
         var left = points
         var index = head
         while left > 0, index < lots.count {
-            let take = min(left, lots[index].remaining)
-            lots[index].remaining -= take
+            let take = min(left, max(0, lots[index].remaining))
+            if take > 0 { setRemaining(index, lots[index].remaining - take) }
             left -= take
             index += 1
         }
@@ -49,7 +65,7 @@ struct AccountLedger: Sendable {
             taken = points
         }
         balance -= taken
-        compact()
+        compactIfIdle()
         return taken
     }
 
@@ -58,8 +74,8 @@ struct AccountLedger: Sendable {
         var left = points
         var index = lots.count - 1
         while left > 0, index >= head {
-            let take = min(left, lots[index].remaining)
-            lots[index].remaining -= take
+            let take = min(left, max(0, lots[index].remaining))
+            if take > 0 { setRemaining(index, lots[index].remaining - take) }
             left -= take
             index -= 1
         }
@@ -70,26 +86,50 @@ struct AccountLedger: Sendable {
         }
         balance -= taken
         lifetime -= taken
-        while let last = lots.last, last.remaining == 0, lots.count > head { lots.removeLast() }
+        compactIfIdle()
         return taken
     }
 
-    /// Sets the balance to zero (a "reset" plan): every lot and the debt are cleared.
-    mutating func clear() -> Int64 {
-        let cleared = balance
-        lots.removeAll()
-        head = 0
-        debt = 0
-        balance = 0
-        return cleared
+    // MARK: - Events
+
+    /// Starts journaling for an event.
+    mutating func beginEvent() {
+        journalBase = lots.count
+        journal.removeAll(keepingCapacity: true)
     }
 
-    /// Restores a ledger read from a state file.
-    init(lots: [PointLot] = [], debt: Int64 = 0, lifetime: Int64 = 0) {
-        self.lots = lots
-        self.debt = debt
-        self.lifetime = lifetime
-        self.balance = lots.reduce(debt) { $0 + $1.remaining }
+    /// Ends the event: forgets the journal and drops used-up lots.
+    mutating func commitEvent() {
+        journalBase = -1
+        journal.removeAll()
+        compact()
+    }
+
+    /// The lots as they were when the event began (new lots removed, changes undone).
+    func lotsBeforeEvent() -> [PointLot] {
+        guard journalBase >= 0 else { return lots }
+        var restored = Array(lots.prefix(journalBase))
+        for entry in journal.reversed() { restored[entry.index].remaining = entry.remaining }
+        return restored
+    }
+
+    /// A copy without the lots, for a transaction's snapshot (so the live lots are not shared).
+    func withoutLots() -> AccountLedger {
+        var copy = self
+        copy.lots = []
+        copy.journal = []
+        copy.journalBase = -1
+        return copy
+    }
+
+    /// Puts lots back into a snapshot copy.
+    mutating func restoreLots(_ restored: [PointLot]) {
+        lots = restored
+    }
+
+    private mutating func setRemaining(_ index: Int, _ remaining: Int64) {
+        if index < journalBase { journal.append((index, lots[index].remaining)) }
+        lots[index].remaining = remaining
     }
 
     private func index(of lotID: UInt64) -> Int? {
@@ -102,15 +142,20 @@ struct AccountLedger: Sendable {
         return low < lots.count && lots[low].id == lotID ? low : nil
     }
 
-    /// Advances past used-up lots and occasionally drops them.
+    /// Compacts now unless an event is journaling (then at commit).
+    private mutating func compactIfIdle() {
+        if journalBase < 0 { compact() }
+    }
+
+    /// Advances past used-up lots and drops them in batches; trailing empty lots go too.
     private mutating func compact() {
+        while let last = lots.last, last.remaining == 0, lots.count > head { lots.removeLast() }
         while head < lots.count, lots[head].remaining == 0 { head += 1 }
-        if head > 32, head * 2 > lots.count {
-            lots.removeFirst(head)
-            head = 0
-        }
         if head == lots.count {
             lots.removeAll(keepingCapacity: true)
+            head = 0
+        } else if head > 32, head * 2 > lots.count {
+            lots.removeFirst(head)
             head = 0
         }
     }

@@ -25,6 +25,10 @@ struct ActivityLog: Sendable {
 
     private(set) var entries: [Entry] = []
     private var windows: [WindowTotal]
+    /// While an event is applied: entries from this sequence on are the event's own, and
+    /// `journal` holds earlier amounts the event changed (so it can be undone without a copy).
+    private var journalSequence: UInt64?
+    private var journal: [(at: Instant, sequence: UInt64, amount: ExactDecimal)] = []
 
     init(windowCount: Int) {
         windows = Array(repeating: WindowTotal(), count: windowCount)
@@ -54,6 +58,7 @@ struct ActivityLog: Sendable {
     /// Subtracts a refunded amount from the entry it belongs to.
     mutating func reduce(at: Instant, sequence: UInt64, by amount: ExactDecimal) {
         guard let position = position(at: at, sequence: sequence) else { return }
+        if let journalSequence, sequence < journalSequence { journal.append((at, sequence, entries[position].amount)) }
         entries[position].amount = (try? entries[position].amount.subtracting(amount)) ?? entries[position].amount
         for index in windows.indices where position >= windows[index].front {
             windows[index].total = (try? windows[index].total.subtracting(amount)) ?? windows[index].total
@@ -101,6 +106,44 @@ struct ActivityLog: Sendable {
         guard drop > 64, drop * 2 > entries.count else { return }
         entries.removeFirst(drop)
         for index in windows.indices { windows[index].front -= drop }
+    }
+
+    // MARK: - Events
+
+    /// Starts journaling; entries with `sequence >= firstSequence` will belong to the event.
+    mutating func beginEvent(firstSequence: UInt64) {
+        journalSequence = firstSequence
+        journal.removeAll(keepingCapacity: true)
+    }
+
+    mutating func commitEvent() {
+        journalSequence = nil
+        journal.removeAll()
+    }
+
+    /// The entries as they were when the event began.
+    func entriesBeforeEvent() -> [Entry] {
+        guard let journalSequence else { return entries }
+        var restored = entries.filter { $0.sequence < journalSequence }
+        for change in journal.reversed() {
+            if let position = restored.firstIndex(where: { $0.sequence == change.sequence }) {
+                restored[position].amount = change.amount
+            }
+        }
+        return restored
+    }
+
+    /// A copy without the entries, for a transaction's snapshot (keeps the window totals).
+    func withoutEntries() -> ActivityLog {
+        var copy = self
+        copy.entries = []
+        copy.journal = []
+        copy.journalSequence = nil
+        return copy
+    }
+
+    mutating func restoreEntries(_ restored: [Entry]) {
+        entries = restored
     }
 
     private func position(at: Instant, sequence: UInt64) -> Int? {

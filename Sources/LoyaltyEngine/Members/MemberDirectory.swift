@@ -28,12 +28,13 @@ final class MemberDirectory: @unchecked Sendable {
         _modify { yield &members[Int(index)] }
     }
 
-    func setBirthday(_ date: CivilDate, for index: Int32) {
+    /// Sets (or with nil clears) a birthday, keeping the by-day index in step.
+    func setBirthday(_ date: CivilDate?, for index: Int32) {
         if let old = members[Int(index)].birthday {
             birthdays[old.month * 100 + old.day]?.removeAll { $0 == index }
         }
         members[Int(index)].birthday = date
-        birthdays[date.month * 100 + date.day, default: []].append(index)
+        if let date { birthdays[date.month * 100 + date.day, default: []].append(index) }
     }
 
     /// Removes members created after `count` (a rolled-back event created them).

@@ -22,6 +22,56 @@ struct MemberState: Sendable {
     }
 }
 
+extension MemberState {
+    /// Starts journaling every ledger and log for an event (see `Transaction`).
+    mutating func beginEvent(firstSequence: UInt64) {
+        for pack in packs.indices {
+            for account in packs[pack].accounts.indices { packs[pack].accounts[account].beginEvent() }
+        }
+        purchases.beginEvent(firstSequence: firstSequence)
+        interactions.beginEvent(firstSequence: firstSequence)
+    }
+
+    mutating func commitEvent(compactingBefore horizon: Instant?) {
+        for pack in packs.indices {
+            for account in packs[pack].accounts.indices { packs[pack].accounts[account].commitEvent() }
+        }
+        purchases.commitEvent()
+        interactions.commitEvent()
+        if let horizon {
+            purchases.compact(before: horizon)
+            interactions.compact(before: horizon)
+        }
+    }
+
+    /// A copy holding everything but the lots and activity entries, which stay unshared in
+    /// the live state and are undone from their journals instead.
+    func snapshot() -> MemberState {
+        var copy = self
+        for pack in copy.packs.indices {
+            for account in copy.packs[pack].accounts.indices {
+                copy.packs[pack].accounts[account] = copy.packs[pack].accounts[account].withoutLots()
+            }
+        }
+        copy.purchases = purchases.withoutEntries()
+        copy.interactions = interactions.withoutEntries()
+        return copy
+    }
+
+    /// The state before the event: the snapshot with the live lots and entries undone.
+    func restored(from snapshot: MemberState) -> MemberState {
+        var state = snapshot
+        for pack in state.packs.indices where pack < packs.count {
+            for account in state.packs[pack].accounts.indices where account < packs[pack].accounts.count {
+                state.packs[pack].accounts[account].restoreLots(packs[pack].accounts[account].lotsBeforeEvent())
+            }
+        }
+        state.purchases.restoreEntries(purchases.entriesBeforeEvent())
+        state.interactions.restoreEntries(interactions.entriesBeforeEvent())
+        return state
+    }
+}
+
 /// Which activity log a metric reads.
 enum ActivityKind: Sendable {
     case purchases, interactions

@@ -1,7 +1,7 @@
 import RuleLanguage
 
-/// JSON text primitives: strings, integers, exact decimals and timestamps, written as bytes
-/// without intermediate `String`s.
+/// JSON strings, written as bytes without intermediate `String`s. Numbers are in
+/// `OutputBuffer+Numbers.swift`, timestamps in `OutputBuffer+Timestamps.swift`.
 extension OutputBuffer {
     /// Appends `text` as a JSON string: quoted, with `"`, `\` and control characters escaped
     /// (`\n`, `\r`, `\t`, else `\u00XX`); everything else, non-ASCII included, as is.
@@ -44,47 +44,5 @@ extension OutputBuffer {
             append(digits.utf8Start[Int(byte >> 4)])
             append(digits.utf8Start[Int(byte & 0xF)])
         }
-    }
-
-    /// Appends the decimal digits of `value`.
-    public func appendInt(_ value: Int64) {
-        // 19 digits and a sign at most.
-        withUnsafeSpace(20) { output in
-            var magnitude = value.magnitude
-            var digits = 1
-            var limit: UInt64 = 10
-            while digits < 20 && magnitude >= limit {
-                digits += 1
-                if digits < 20 { limit &*= 10 }
-            }
-            let sign = value < 0 ? 1 : 0
-            if sign == 1 { output[0] = UInt8(ascii: "-") }
-            var position = sign + digits - 1
-            repeat {
-                output[position] = UInt8(truncatingIfNeeded: magnitude % 10) &+ UInt8(ascii: "0")
-                magnitude /= 10
-                position -= 1
-            } while magnitude > 0
-            return sign + digits
-        }
-    }
-
-    /// Appends `value` exactly, with its scale (`128.50`, never `128.5` or `1.285e2`).
-    public func appendDecimal(_ value: ExactDecimal) {
-        // Whole numbers that fit a word are most amounts of points; skip the general writer.
-        if value.scale == 0, let whole = Int64(exactly: value.significand) {
-            appendInt(whole)
-            return
-        }
-        scratch.removeAll(keepingCapacity: true)
-        value.write(to: &scratch)
-        scratch.withUnsafeBytes { append($0) }
-    }
-
-    /// Appends `instant` as RFC 3339 in UTC, e.g. `2026-03-01T09:30:00Z`, without quotes.
-    public func appendTimestamp(_ instant: Instant) {
-        scratch.removeAll(keepingCapacity: true)
-        instant.write(to: &scratch)
-        scratch.withUnsafeBytes { append($0) }
     }
 }

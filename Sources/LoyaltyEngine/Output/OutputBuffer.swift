@@ -27,8 +27,10 @@ public final class OutputBuffer {
     private var base: UnsafeMutablePointer<UInt8>
     private var allocated: Int
     private var count = 0
-    /// Reused by writers that append to an `[UInt8]` (decimals, timestamps).
+    /// Reused by writers that append to an `[UInt8]` (wide decimals, timestamps).
     var scratch: [UInt8] = []
+    /// The date part of the last timestamp written (see `appendTimestamp`).
+    var timestampDate = TimestampDate()
 
     /// Set when a write failed (`EPIPE`: the reader closed the pipe; or another error in
     /// `writeError`). Later output is discarded.

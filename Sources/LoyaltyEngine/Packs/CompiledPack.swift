@@ -70,8 +70,8 @@ public final class CompiledPack: @unchecked Sendable {
     }
 }
 
-/// One rule, compiled.
-struct CompiledRule: Sendable {
+/// One rule, compiled. A class, so running rules does not copy (and retain) its fields.
+final class CompiledRule: Sendable {
     let index: Int
     /// `pack.rule`.
     let qualifiedName: String
@@ -88,6 +88,22 @@ struct CompiledRule: Sendable {
     let stops: Bool
     /// For `on inactive DURATION`.
     let inactivity: TimeSpan?
+
+    init(index: Int, qualifiedName: String, name: String, location: String, file: SourceFile, hook: CompiledPack.Hook,
+         condition: Program?, actions: [CompiledAction], once: OncePolicy?, caps: [CompiledCap], stops: Bool, inactivity: TimeSpan?) {
+        self.index = index
+        self.qualifiedName = qualifiedName
+        self.name = name
+        self.location = location
+        self.file = file
+        self.hook = hook
+        self.condition = condition
+        self.actions = actions
+        self.once = once
+        self.caps = caps
+        self.stops = stops
+        self.inactivity = inactivity
+    }
 }
 
 enum OncePolicy: Sendable {

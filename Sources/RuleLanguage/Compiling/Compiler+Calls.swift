@@ -6,6 +6,9 @@ extension Compiler {
         if let receiver, case .identifier(let objectName) = receiver.kind, let host = hostObject(named: objectName) {
             return compileHostMethod(host, objectName, name, args, range: range)
         }
+        if let receiver, args.isEmpty, let fused = compileFused(name, receiver: receiver, range: range) {
+            return fused
+        }
         let operands = (receiver.map { [$0] } ?? []) + args
         let compiled = operands.map { compileNode($0) }
         let style: FunctionOverload.Style = receiver == nil ? .global : .receiver
@@ -17,8 +20,7 @@ extension Compiler {
         let constants = compiled.map(\.constant)
         var implementation = overload.implementation
         if let specialized = overload.specialize?(constants) { implementation = specialized }
-        let evaluators = compiled.map(\.evaluate)
-        let call = Self.makeCall(implementation, evaluators, range: range)
+        let call = Self.makeCall(implementation, compiled, range: range)
         if overload.isPure, constants.allSatisfy({ $0 != nil }) {
             let scratch = Activation(slotCount: 1)
             var folded = Compiled.constant(call(scratch))
@@ -28,18 +30,20 @@ extension Compiler {
         return Compiled(evaluate: call, constant: nil, type: type)
     }
 
-    /// Argument errors propagate before the body runs (functions are strict).
-    static func makeCall(_ implementation: FunctionImplementation, _ evaluators: [CompiledExpr], range: SourceRange) -> CompiledExpr {
-        switch (implementation, evaluators.count) {
+    /// Argument errors propagate before the body runs (functions are strict). Operands are
+    /// passed as `Compiled` structs, never as arrays of closures: a closure stored in a generic
+    /// container is called through reabstraction thunks, which costs on every evaluation.
+    static func makeCall(_ implementation: FunctionImplementation, _ operands: [Compiled], range: SourceRange) -> CompiledExpr {
+        switch (implementation, operands.count) {
         case (.unary(let body), 1):
-            let a = evaluators[0]
+            let a = operands[0].evaluate
             return { activation in
                 let x = a(activation)
                 if case .error = x { return x }
                 return located(body(x), range)
             }
         case (.binary(let body), 2):
-            let a = evaluators[0], b = evaluators[1]
+            let a = operands[0].evaluate, b = operands[1].evaluate
             return { activation in
                 let x = a(activation)
                 if case .error = x { return x }
@@ -48,7 +52,7 @@ extension Compiler {
                 return located(body(x, y), range)
             }
         case (.ternary(let body), 3):
-            let a = evaluators[0], b = evaluators[1], c = evaluators[2]
+            let a = operands[0].evaluate, b = operands[1].evaluate, c = operands[2].evaluate
             return { activation in
                 let x = a(activation)
                 if case .error = x { return x }
@@ -61,9 +65,9 @@ extension Compiler {
         case (.variadic(let body), _):
             return { activation in
                 var values: [Value] = []
-                values.reserveCapacity(evaluators.count)
-                for evaluate in evaluators {
-                    let value = evaluate(activation)
+                values.reserveCapacity(operands.count)
+                for operand in operands {
+                    let value = operand.evaluate(activation)
                     if case .error = value { return value }
                     values.append(value)
                 }
@@ -80,17 +84,28 @@ extension Compiler {
             return .constant(.failure(.unknownFunction("\(objectName).\(name)"), at: range))
         }
         let compiled = args.map { compileNode($0) }
-        let evaluators = compiled.map(\.evaluate)
-        let body = method.specialize?(compiled.map(\.constant)) ?? method.evaluate
+        let constants = compiled.map(\.constant)
+        let body = HostBody(call: method.specialize?(constants) ?? method.evaluate)
+        // Constant arguments (a window, a rule name) are built once, not per call.
+        if constants.allSatisfy({ $0 != nil }) {
+            let values = constants.map { $0! }
+            if let failure = values.first(where: \.isError) { return .constant(failure) }
+            return Compiled(evaluate: { activation in Self.located(body.call(activation, values), range) }, constant: nil, type: method.result)
+        }
         return Compiled(evaluate: { activation in
             var values: [Value] = []
-            values.reserveCapacity(evaluators.count)
-            for evaluate in evaluators {
-                let value = evaluate(activation)
+            values.reserveCapacity(compiled.count)
+            for operand in compiled {
+                let value = operand.evaluate(activation)
                 if case .error = value { return value }
                 values.append(value)
             }
-            return Self.located(body(activation, values), range)
+            return Self.located(body.call(activation, values), range)
         }, constant: nil, type: method.result)
     }
+}
+
+/// A host method's body in a struct, so it is called without reabstraction thunks.
+struct HostBody: Sendable {
+    let call: @Sendable (Activation, [Value]) -> Value
 }

@@ -12,11 +12,11 @@ extension Compiler {
         }
         let slot = allocateSlot()
         locals.append((c.variable, slot, elementType))
-        let predicate = c.predicate.map { compileNode($0).evaluate }
+        let predicate = c.predicate.map { compileNode($0) }
         let transform = c.transform.map { compileNode($0) }
         locals.removeLast()
         let evaluateRange = compiledRange.evaluate
-        let loop = Self.loop(c.macro, slot: slot, predicate: predicate, transform: transform?.evaluate, range: range)
+        let loop = Self.loop(c.macro, slot: slot, predicate: predicate, transform: transform, range: range)
         let type: RuleType
         switch c.macro {
         case .all, .exists, .existsOne: type = .bool
@@ -41,12 +41,14 @@ extension Compiler {
         }, constant: nil, type: type)
     }
 
-    private static func loop(_ macro: Expr.Comprehension.Macro, slot: Int, predicate: CompiledExpr?,
-                             transform: CompiledExpr?, range: SourceRange) -> @Sendable (Activation, [Value]) -> Value {
+    /// The loop of one macro. Predicates and transforms stay inside `Compiled` structs (not
+    /// optional closures) so they are called directly.
+    private static func loop(_ macro: Expr.Comprehension.Macro, slot: Int, predicate compiledPredicate: Compiled?,
+                             transform compiledTransform: Compiled?, range: SourceRange) -> @Sendable (Activation, [Value]) -> Value {
         switch macro {
         case .all, .exists:
             let deciding = macro == .exists
-            let predicate = predicate!
+            let predicate = compiledPredicate!.evaluate
             return { activation, elements in
                 var firstError: Value?
                 for element in elements {
@@ -62,7 +64,7 @@ extension Compiler {
                 return firstError ?? .bool(!deciding)
             }
         case .existsOne:
-            let predicate = predicate!
+            let predicate = compiledPredicate!.evaluate
             return { activation, elements in
                 var count = 0
                 for element in elements {
@@ -77,7 +79,7 @@ extension Compiler {
                 return .bool(count == 1)
             }
         case .filter:
-            let predicate = predicate!
+            let predicate = compiledPredicate!.evaluate
             return { activation, elements in
                 var kept: [Value] = []
                 for element in elements {
@@ -92,14 +94,14 @@ extension Compiler {
                 return .list(kept)
             }
         case .map:
-            let transform = transform!
+            let transform = compiledTransform!.evaluate
             return { activation, elements in
                 var mapped: [Value] = []
                 mapped.reserveCapacity(elements.count)
                 for element in elements {
                     activation.slots[slot] = element
-                    if let predicate {
-                        switch predicate(activation) {
+                    if let compiledPredicate {
+                        switch compiledPredicate.evaluate(activation) {
                         case .bool(true): break
                         case .bool(false): continue
                         case .error(let error): return .error(error)

@@ -8,12 +8,11 @@ extension Compiler {
             folded.type = type
             return folded
         }
-        let evaluators = compiled.map(\.evaluate)
         return Compiled(evaluate: { activation in
             var values: [Value] = []
-            values.reserveCapacity(evaluators.count)
-            for evaluate in evaluators {
-                let value = evaluate(activation)
+            values.reserveCapacity(compiled.count)
+            for element in compiled {
+                let value = element.evaluate(activation)
                 if case .error = value { return value }
                 values.append(value)
             }
@@ -36,10 +35,8 @@ extension Compiler {
             folded.type = type
             return folded
         }
-        let keyEvaluators = keys.map(\.evaluate)
-        let valueEvaluators = values.map(\.evaluate)
         return Compiled(evaluate: { activation in
-            Self.makeMap(keyEvaluators.map { $0(activation) }, valueEvaluators.map { $0(activation) }, keyRanges)
+            Self.makeMap(keys.map { $0.evaluate(activation) }, values.map { $0.evaluate(activation) }, keyRanges)
         }, constant: nil, type: type)
     }
 

@@ -31,7 +31,7 @@ public struct Compiler {
 
     /// A compiled node: its closure, its value when constant, and its best-known static
     /// type (used for record field positions).
-    struct Compiled {
+    struct Compiled: Sendable {
         var evaluate: CompiledExpr
         var constant: Value?
         var type: RuleType

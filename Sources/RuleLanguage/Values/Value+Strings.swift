@@ -3,9 +3,10 @@
 enum CodePoints {
     @inline(__always)
     static func equal(_ a: String, _ b: String) -> Bool {
-        var a = a
-        var b = b
-        return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && (x.count == 0 || memoryEqual(x, y)) } }
+        // Swift's `==` is fast and never calls strings with different canonical forms equal;
+        // when it says equal, the bytes must match too (no normalisation in CEL).
+        guard a == b else { return false }
+        return a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
     }
 
     /// UTF-8 byte order is code-point order.
@@ -23,9 +24,4 @@ enum CodePoints {
         }
     }
 
-    @inline(__always)
-    private static func memoryEqual(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
-        for i in 0..<x.count where x[i] != y[i] { return false }
-        return true
-    }
 }

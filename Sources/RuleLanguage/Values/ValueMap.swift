@@ -51,6 +51,18 @@ public struct ValueMap: Sendable {
         }
     }
 
+    /// Replaces the value of an existing string key, trying `hint` first; false if absent.
+    @discardableResult
+    public mutating func replaceField(_ name: String, hint: Int, with value: Value) -> Bool {
+        if hint < entries.count, case .string(let key) = entries[hint].key, key == name {
+            entries[hint].value = value
+            return true
+        }
+        guard let position = position(of: .string(name)) else { return false }
+        entries[position].value = value
+        return true
+    }
+
     public func value(forKey key: Value) -> Value? {
         position(of: key).map { entries[$0].value }
     }
@@ -58,7 +70,8 @@ public struct ValueMap: Sendable {
     /// A string-keyed lookup trying `hint` first; the hot path of `event.field`.
     @inline(__always)
     public func value(forField name: String, hint: Int) -> Value? {
-        if hint < entries.count, case .string(let key) = entries[hint].key, CodePoints.equal(key, name) {
+        // Field names are identifiers: plain `==` is exact for them and much faster.
+        if hint < entries.count, case .string(let key) = entries[hint].key, key == name {
             return entries[hint].value
         }
         return value(forKey: .string(name))

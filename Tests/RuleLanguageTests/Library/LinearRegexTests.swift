@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RuleLanguage
 
@@ -138,8 +139,9 @@ import Testing
         ("[z-a]", 1, "invalid character range z-a"), ("ab[cd", 2, "missing ] to close the character class"),
         ("a{1001}", 1, "repeat counts above 1000 are not allowed, as in RE2"), ("a{2,1001}", 1, "above 1000"),
         ("a{99999999999999}", 1, "above 1000"), ("a{3,2}", 1, "the maximum is smaller than the minimum"),
-        ("*a", 0, "nothing to repeat before *"), ("a|+", 2, "nothing to repeat"), ("(?i)?", 4, "nothing to repeat"),
+        ("*a", 0, "nothing to repeat: * must follow"), ("a|+", 2, "nothing to repeat"), ("(?i)?", 4, "nothing to repeat"),
         ("{2}", 0, "nothing to repeat"), ("(((a{1000}){1000}){1000})", 11, "the pattern is too large"),
+        ("(?:(?:a{30}){30}){30}", 17, "the pattern is too large"), ("x{999}(?:ab{200}c){100}", 18, "too large"),
         (#"\p{Klingon}"#, 0, "unknown Unicode class"), ("[[:alfa:]]", 1, "unknown POSIX class"),
         (#"\y"#, 0, "unknown escape \\y"), ("ab\\", 2, "lone \\"), (#"\Z"#, 0, "use \\z"), ("(?x)a", 2, "unknown group flag x"),
         ("(?)", 0, "missing flags"), ("(?P<1a-b>x)", 0, "invalid group name"), ("(?P<n>a)(?P<n>b)", 8, "duplicate group name"),
@@ -183,6 +185,39 @@ import Testing
     ])
     func pathological(text: String, pattern: String, expected: Bool) throws {
         try check(text, pattern, expected)
+    }
+
+    @Test("deep patterns compile, match and are freed on a 128 KB stack")
+    func smallStack() async {
+        let patterns = [
+            String(repeating: "(x|", count: 1000) + "b" + String(repeating: ")*", count: 1000),
+            String(repeating: "(x|", count: 1000) + "b" + String(repeating: ")*", count: 1000) + ")",
+            "(?:" + String(repeating: "(x|", count: 999) + "b" + String(repeating: ")*", count: 999) + "){1000}",
+        ]
+        let outcomes = await withCheckedContinuation { (continuation: CheckedContinuation<[String], Never>) in
+            let thread = Thread {
+                continuation.resume(returning: patterns.map { pattern in
+                    do throws(RegexSyntaxError) {
+                        return "\(try LinearRegex(pattern).matches("xxb"))"
+                    } catch {
+                        return "error at \(error.offset)"
+                    }
+                })
+            }
+            thread.stackSize = 128 * 1024
+            thread.start()
+        }
+        #expect(outcomes == ["true", "error at 5001", "error at 5000"])
+    }
+
+    @Test("compiled programs: counted repeats expand, a leading .* is dropped, ^ anchors the search")
+    func programShape() throws {
+        #expect(try LinearRegex("a{2,4}").program.instructions.count == 7)  // a a split a split a match
+        let dotStar = try LinearRegex(".*(gold|silver).*").program
+        #expect(dotStar.firstScalars.bits.isUseful && !dotStar.isAnchoredAtStart)
+        #expect(try LinearRegex("^WIN-[0-9]{3}$").program.isAnchoredAtStart)
+        #expect(try !LinearRegex("(?m)^WIN").program.isAnchoredAtStart)
+        #expect(try LinearRegex("(?i)k").program.classes.first?.contains(0x212A) == true)
     }
 
     @Test("one compiled pattern is shared safely across concurrent tasks")

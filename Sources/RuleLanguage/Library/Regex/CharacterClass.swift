@@ -23,6 +23,7 @@ struct CharacterClass: Hashable, Sendable {
     /// The largest Unicode scalar value.
     static let maxScalar: UInt32 = 0x10FFFF
 
+    /// An empty class, to be filled with `insert`/`formUnion` and then sealed.
     init() {}
 
     /// A sealed class holding exactly `ranges`.
@@ -117,6 +118,7 @@ struct CharacterClass: Hashable, Sendable {
         return low < ranges.count && ranges[low].lowerBound <= value
     }
 
+    /// Whether any category predicate accepts `scalar`.
     private func categoriesAccept(_ scalar: Unicode.Scalar) -> Bool {
         categories.contains { $0.accepts(scalar) }
     }
@@ -195,8 +197,10 @@ extension CharacterClass {
 struct CategoryTest: Hashable, Sendable {
     /// One bit per category, in the order of `CategoryTest.order`.
     var mask: UInt32
+    /// Whether the test is inverted (`\PL`, `\p{^L}`).
     var negated: Bool
 
+    /// Whether `scalar`'s general category is in the mask (or not, if negated).
     func accepts(_ scalar: Unicode.Scalar) -> Bool {
         (mask & Self.bit(scalar.properties.generalCategory) != 0) != negated
     }
@@ -217,6 +221,8 @@ struct CategoryTest: Hashable, Sendable {
         return masks
     }()
 
+    /// The mask bit of `category`. A switch rather than a dictionary: this runs for every
+    /// non-ASCII scalar tested against `\pL` and friends.
     private static func bit(_ category: Unicode.GeneralCategory) -> UInt32 {
         let index: UInt32
         switch category {
@@ -244,7 +250,8 @@ struct CategoryTest: Hashable, Sendable {
 /// folding needs both directions (`(?i)k` must accept the Kelvin sign, which only maps *to* `k`).
 /// So the orbits are built once per process, lazily and thread-safely through `static let`, by
 /// joining every scalar with its single-scalar lower/upper/title mappings (about 10 ms, only for
-/// programs that use `(?i)`).
+/// programs that use `(?i)`). That reproduces Unicode simple case folding, which RE2 uses, except
+/// for dotless ı, excluded by hand.
 enum CaseFolding {
     private struct Table: Sendable {
         /// Every scalar that has a case variant, sorted, so a range can find its members quickly.
@@ -288,6 +295,9 @@ enum CaseFolding {
             for mapping in [properties.lowercaseMapping, properties.uppercaseMapping, properties.titlecaseMapping] {
                 let scalars = mapping.unicodeScalars
                 guard scalars.count == 1, let other = scalars.first?.value, other != value else { continue }
+                // Dotless ı uppercases to I, but Unicode case folding (and so RE2) keeps the
+                // Turkic i's apart from i/I.
+                if value == 0x131 || other == 0x131 { continue }
                 let (a, b) = (root(value), root(other))
                 parent[a] = a; parent[b] = b
                 if a != b { parent[max(a, b)] = min(a, b) }

@@ -10,12 +10,22 @@
 public struct LinearRegex: Sendable {
     /// The pattern as written.
     public let pattern: String
+    /// The compiled form; immutable, shared by all callers.
     let program: RegexProgram
 
     /// Compiles `pattern`, or throws a `RegexSyntaxError` saying what is wrong and where.
     public init(_ pattern: String) throws(RegexSyntaxError) {
         self.pattern = pattern
-        program = try RegexCompiler.compile(try RegexParser.parse(pattern))
+        let tree = try RegexParser.parse(pattern)
+        let compiled: Result<RegexProgram, RegexSyntaxError>
+        do {
+            compiled = .success(try RegexCompiler.compile(tree))
+        } catch {
+            compiled = .failure(error)
+        }
+        // Free the tree without recursing once per nesting level (see `dismantle`).
+        RegexNode.dismantle(consume tree)
+        program = try compiled.get()
     }
 
     /// True if the pattern matches anywhere in `text` (CEL's `matches` is unanchored; ^ and $ anchor).
@@ -33,10 +43,12 @@ public struct RegexSyntaxError: Error, Sendable, Equatable, CustomStringConverti
     /// Where in the pattern, counted in Unicode scalars from 0.
     public var offset: Int
 
+    /// An error with `message` at scalar `offset` of the pattern.
     public init(message: String, offset: Int) {
         self.message = message
         self.offset = offset
     }
 
+    /// The message followed by the position, for logs.
     public var description: String { "\(message) (at position \(offset))" }
 }

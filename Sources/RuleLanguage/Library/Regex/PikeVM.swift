@@ -12,15 +12,22 @@ struct PikeVM {
     /// "No scalar": before the start or past the end of the text. Above every scalar value.
     private static let none: UInt32 = .max
 
+    /// The program's instructions.
     private let code: UnsafePointer<RegexInstruction>
+    /// The program's classes, for non-ASCII input.
     private let classes: UnsafeBufferPointer<CharacterClass>
     /// Per instruction, the generation in which it was last reached; compared to `generation`
     /// instead of clearing a visited set at every position.
-    private let marks: UnsafeMutablePointer<UInt32>
+    private let marks: UnsafeMutablePointer<Int32>
+    /// Work list for `followSteps`, one slot per instruction.
     private let stack: UnsafeMutablePointer<Int32>
-    private var generation: UInt32 = 1
+    /// The current mark value; bumped for each position.
+    private var generation: Int32 = 1
+    /// The number of instructions (and of slots in each scratch array).
     private let count: Int
+    /// `RegexProgram.isAnchoredAtStart`.
     private let anchored: Bool
+    /// The program's first-scalar bitmaps, copied so the loop reads them from registers.
     private let filter: FirstScalarFilter.Bits
     /// `FirstScalarFilter.nonASCIIInstructions`.
     private let filterNonASCII: UnsafeBufferPointer<Int32>
@@ -38,7 +45,7 @@ struct PikeVM {
                         let size = code.count
                         return withUnsafeTemporaryAllocation(of: Int32.self, capacity: 4 * size) { scratch in
                             let base = scratch.baseAddress!
-                            let marks = UnsafeMutableRawPointer(base + 2 * size).bindMemory(to: UInt32.self, capacity: size)
+                            let marks = base + 2 * size
                             marks.initialize(repeating: 0, count: size)
                             var vm = PikeVM(
                                 code: code.baseAddress!, classes: classes, marks: marks, stack: base + 3 * size,
@@ -54,7 +61,7 @@ struct PikeVM {
 
     private init(
         code: UnsafePointer<RegexInstruction>, classes: UnsafeBufferPointer<CharacterClass>,
-        marks: UnsafeMutablePointer<UInt32>, stack: UnsafeMutablePointer<Int32>, count: Int,
+        marks: UnsafeMutablePointer<Int32>, stack: UnsafeMutablePointer<Int32>, count: Int,
         anchored: Bool, filter: FirstScalarFilter.Bits, filterNonASCII: UnsafeBufferPointer<Int32>
     ) {
         self.code = code
@@ -119,7 +126,9 @@ struct PikeVM {
                 // Marks left by dead ends at an earlier position must not hide states here.
                 advanceGeneration()
             }
-            if !anchored || offset == 0 {
+            // Start a new attempt here, unless the filter shows it would die on this scalar
+            // (with a useful filter, every match consumes a first scalar from the filter's set).
+            if (!anchored || offset == 0) && (!filter.isUseful || (scalar != Self.none && mayStartMatch(scalar))) {
                 if addThread(0, to: current, &currentCount, previous: previous, scalar: scalar) { return true }
             }
             if scalar == Self.none { return false }
@@ -151,12 +160,12 @@ struct PikeVM {
         return filterNonASCII.contains { accepts(code[Int($0)], value) }
     }
 
-    /// Starts a new generation of marks, clearing them on the (theoretical) wrap-around after
-    /// four billion positions.
+    /// Starts a new generation of marks, clearing them before the counter would overflow (after
+    /// two billion positions, so in practice never).
     @inline(__always)
     private mutating func advanceGeneration() {
         generation &+= 1
-        if generation == 0 {
+        if generation == .max {
             marks.update(repeating: 0, count: count)
             generation = 1
         }

@@ -23,10 +23,13 @@ struct RegexCompiler {
         var exits: [Int32] = []
     }
 
+    /// The program so far.
     private var instructions: [RegexInstruction] = []
+    /// Classes referred to by `charClass` instructions.
     private var classes: [CharacterClass] = []
     /// Index of each distinct class in `classes`, so repeated classes are stored once.
     private var classIndex: [CharacterClass: Int32] = [:]
+    /// Nodes being emitted, outermost first; the last is visited next.
     private var stack: [Frame] = []
 
     /// Compiles `tree` for unanchored yes/no matching.
@@ -48,6 +51,7 @@ struct RegexCompiler {
         return Int32(instructions.count - 1)
     }
 
+    /// The index the next appended instruction will get.
     private var next: Int32 { Int32(instructions.count) }
 
     /// Emits `root` followed by `match`, or throws once the program would exceed the limit.
@@ -137,11 +141,12 @@ struct RegexCompiler {
         descend(into: body, from: &frame)
     }
 
-    /// The size error, placed at the repeat being expanded for at least the second time when
-    /// the limit was hit (the one that made the program too large), or at 0 if none was.
+    /// The size error, placed at the repeat that made the program too large: the outermost one
+    /// that had finished a copy of its body and was making more (its body fits; its count does
+    /// not). In `((a{1000}){1000}){1000}` that is the middle `{1000}`. Offset 0 if none was.
     private func tooLarge() -> RegexSyntaxError {
         var offset = 0
-        for frame in stack.reversed() {
+        for frame in stack {
             if case .repetition(_, _, _, _, let at) = frame.node, frame.stage >= 2 {
                 offset = at
                 break
@@ -175,18 +180,14 @@ struct RegexCompiler {
     }
 
     /// Points jumps and splits past chains of jumps, so the matcher follows fewer steps.
+    /// A jump to a jump always points forward (only alternation exits jump to jumps; loops jump
+    /// back to splits), so resolving from the end makes every chain one hop long.
     private mutating func threadJumps() {
         func resolve(_ target: Int32) -> Int32 {
-            var target = target
-            var hops = 0
-            // Bounded in case of a jump cycle (which Thompson's construction does not produce).
-            while instructions[Int(target)].opcode == .jump && hops < instructions.count {
-                target = instructions[Int(target)].arg0
-                hops += 1
-            }
-            return target
+            let instruction = instructions[Int(target)]
+            return instruction.opcode == .jump ? instruction.arg0 : target
         }
-        for pc in instructions.indices {
+        for pc in instructions.indices.reversed() {
             switch instructions[pc].opcode {
             case .jump: instructions[pc].arg0 = resolve(instructions[pc].arg0)
             case .split:

@@ -40,24 +40,43 @@ struct RegexParser {
         var last = LastItem.nothing
     }
 
+    /// The pattern as scalars: error offsets are indices into this array.
     let pattern: [Unicode.Scalar]
+    /// The next scalar to read.
     var index = 0
+    /// Flags in effect at `index`.
     var flags = RegexFlags()
+    /// The groups enclosing `current`, outermost (the whole pattern) first.
     private var enclosing: [Frame] = []
+    /// The innermost group being parsed.
     private var current = Frame(kind: .top, offset: 0, outerFlags: RegexFlags())
+    /// Capturing groups opened so far, for numbering them.
     private var captureCount = 0
+    /// Names used by `(?P<name>…)` so far; RE2 refuses duplicates.
     private var groupNames: Set<String> = []
 
     /// Parses `pattern` into a tree.
     static func parse(_ pattern: String) throws(RegexSyntaxError) -> RegexNode {
         var parser = RegexParser(pattern: Array(pattern.unicodeScalars))
-        return try parser.parseAll()
+        do {
+            return try parser.parseAll()
+        } catch {
+            // The groups parsed so far may form a deep tree: take the parser's references and
+            // free it without deep recursion.
+            var parsed: [RegexNode] = []
+            for frame in parser.enclosing + [parser.current] { parsed += frame.branches + frame.items }
+            parser.enclosing = []
+            parser.current = Frame(kind: .top, offset: 0, outerFlags: RegexFlags())
+            RegexNode.dismantle(consume parsed)
+            throw error
+        }
     }
 
     private init(pattern: [Unicode.Scalar]) {
         self.pattern = pattern
     }
 
+    /// The main loop: one pass over the pattern, dispatching on each metacharacter.
     private mutating func parseAll() throws(RegexSyntaxError) -> RegexNode {
         while index < pattern.count {
             let start = index
@@ -113,6 +132,7 @@ struct RegexParser {
         append(.scalar(value))
     }
 
+    /// `appendLiteral` for a scalar written in the parser itself (such as a literal `{`).
     private mutating func appendLiteral(_ scalar: Unicode.Scalar) {
         appendLiteral(scalar.value)
     }
@@ -125,18 +145,19 @@ struct RegexParser {
             lazy = true
             index += 1
         } else if index < pattern.count && pattern[index] == "+" {
-            let text = text(from: operatorStart, to: index + 1)
+            let spelled = text(from: operatorStart, to: index + 1)
             throw RegexSyntaxError(
-                message: "possessive repeats like \(text) are not supported (patterns use RE2 syntax)",
+                message: "possessive repeats like \(spelled) are not supported (patterns use RE2 syntax)",
                 offset: operatorStart)
         }
-        let text = text(from: operatorStart, to: index)
+        let spelled = text(from: operatorStart, to: index)
         switch current.last {
         case .nothing:
-            throw RegexSyntaxError(message: "nothing to repeat before \(text)", offset: operatorStart)
+            throw RegexSyntaxError(
+                message: "nothing to repeat: \(spelled) must follow a character, class or group", offset: operatorStart)
         case .repetition:
             throw RegexSyntaxError(
-                message: "\(text) cannot directly follow another repeat; wrap the first in (?: ) to repeat it again",
+                message: "\(spelled) cannot directly follow another repeat; wrap the first in (?: ) to repeat it again",
                 offset: operatorStart)
         case .atom:
             let body = current.items.removeLast()
@@ -294,6 +315,7 @@ struct RegexParser {
 
     // MARK: Helpers
 
+    /// The scalar `ahead` places after `index`, or nil past the end.
     func peek(_ ahead: Int = 0) -> Unicode.Scalar? {
         index + ahead < pattern.count ? pattern[index + ahead] : nil
     }

@@ -25,6 +25,7 @@ enum RegexOpcode: UInt8, Sendable {
 /// tests ASCII input (the common case for SKUs, tiers and codes) with one shift and mask,
 /// whatever the opcode, and only looks at `opcode` for non-ASCII input.
 struct RegexInstruction: Sendable {
+    /// What the instruction does.
     var opcode: RegexOpcode
     /// Scalar value, class index, jump target or assertion, depending on `opcode`.
     var arg0: Int32 = 0
@@ -69,6 +70,7 @@ struct FirstScalarFilter: Sendable {
         var asciiHigh: UInt64 = 0
     }
 
+    /// The bitmaps and whether to use them.
     var bits = Bits()
     /// The starting instructions that may accept a non-ASCII scalar; empty means none can, so
     /// all non-ASCII text is skipped without a lookup.

@@ -63,36 +63,39 @@ indirect enum RegexNode: Equatable, Sendable {
 
     /// An alternation, flattened, with neighbouring single-scalar branches merged into one class:
     /// `gold|g|s` costs one VM thread for `g|s` instead of two. Only neighbours are merged so the
-    /// branch order (and with it RE2's leftmost-first preference) is unchanged.
+    /// branch order (and with it RE2's leftmost-first preference) is unchanged, and each run is
+    /// sealed once, so a long `a|b|c|…` stays linear.
     static func choice(_ branches: [RegexNode]) -> RegexNode {
         var flat: [RegexNode] = []
+        // The current run of mergeable branches, as written and as classes.
+        var run: [(node: RegexNode, set: CharacterClass)] = []
+        func flushRun() {
+            if run.count == 1 {
+                flat.append(run[0].node)
+            } else if run.count > 1 {
+                var union = CharacterClass()
+                for entry in run { union.formUnion(entry.set) }
+                flat.append(.charClass(union.finished(inverted: false, foldingCase: false)))
+            }
+            run = []
+        }
         for branch in branches {
             let parts: [RegexNode]
             if case .alternation(let inner) = branch { parts = inner } else { parts = [branch] }
             for part in parts {
-                if let last = flat.last, let merged = mergedSingleScalars(last, part) {
-                    flat[flat.count - 1] = merged
-                } else {
+                switch part {
+                case .scalar(let value):
+                    run.append((part, CharacterClass([value...value])))
+                case .charClass(let set) where !set.isInverted && !set.foldsCategories:
+                    run.append((part, set))
+                default:
+                    flushRun()
                     flat.append(part)
                 }
             }
         }
+        flushRun()
         return flat.count == 1 ? flat[0] : .alternation(flat)
-    }
-
-    /// The union of two single-scalar nodes as one class, or nil if either is something else
-    /// (or a class that cannot be unioned, such as an inverted category class).
-    private static func mergedSingleScalars(_ a: RegexNode, _ b: RegexNode) -> RegexNode? {
-        func asClass(_ node: RegexNode) -> CharacterClass? {
-            switch node {
-            case .scalar(let value): return CharacterClass([value...value])
-            case .charClass(let set) where !set.isInverted && !set.foldsCategories: return set
-            default: return nil
-            }
-        }
-        guard var union = asClass(a), let other = asClass(b) else { return nil }
-        union.formUnion(other)
-        return .charClass(union.finished(inverted: false, foldingCase: false))
     }
 
     /// Whether every match must start at the beginning of the text, so the matcher need not try
@@ -133,6 +136,29 @@ indirect enum RegexNode: Equatable, Sendable {
             return .capture(body.droppingLeadingDotStar(depth: depth - 1), index: index, name: name)
         default:
             return self
+        }
+    }
+
+    /// Releases a tree without deep recursion.
+    ///
+    /// Letting a 1000-group-deep tree go out of scope frees it recursively inside the runtime,
+    /// several stack frames per level (about 1 MB at the nesting limit). Here each node's
+    /// children are first moved to a worklist, so when a node is freed its children are still
+    /// referenced and nothing below it is freed in the same call. The caller must hand over its
+    /// only reference (`consume`), or the tree stays alive and this does nothing useful.
+    static func dismantle(_ root: consuming RegexNode) {
+        dismantle([root])
+    }
+
+    /// `dismantle` for several trees at once.
+    static func dismantle(_ roots: consuming [RegexNode]) {
+        var pending = roots
+        while let node = pending.popLast() {
+            switch node {
+            case .concatenation(let parts), .alternation(let parts): pending += parts
+            case .repetition(let body, _, _, _, _), .capture(let body, _, _): pending.append(body)
+            default: break
+            }
         }
     }
 }
