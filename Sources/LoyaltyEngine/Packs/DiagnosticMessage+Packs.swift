@@ -50,6 +50,11 @@ extension DiagnosticMessage {
                           help: "tier moves, refunds and expiry are reported as '\(name)'; choose another name")
     }
 
+    static func tickHook() -> DiagnosticMessage {
+        DiagnosticMessage(id: "tick-hook", "rules cannot run 'on tick': a tick only moves the clock and has no member",
+                          help: "for scheduled rules use on daily, on monthly, on quarterly, on yearly or on birthday")
+    }
+
     static func unknownAccount(_ name: String) -> DiagnosticMessage {
         DiagnosticMessage(id: "unknown-account", "unknown account '\(name)'",
                           help: "accounts other than 'points' are declared with: account \(name)")

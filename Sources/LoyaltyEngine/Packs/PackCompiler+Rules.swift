@@ -39,7 +39,9 @@ extension PackCompiler {
         let hook: CompiledPack.Hook
         var inactivity: TimeSpan?
         switch rule.hook {
-        case .event(let name): hook = .event(name.text)
+        case .event(let name):
+            hook = .event(name.text)
+            if name.text == "tick" { diagnostics.error(.tickHook(), in: file, at: name.range) }
         case .schedule(let name): hook = .schedule(CompiledPack.Schedule(rawValue: name.text)!)
         case .tierChange:
             hook = .tierChange

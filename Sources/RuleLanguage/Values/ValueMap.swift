@@ -8,6 +8,11 @@ public struct ValueMap: Sendable {
     public struct Entry: Sendable {
         public var key: Value
         public var value: Value
+
+        public init(key: Value, value: Value) {
+            self.key = key
+            self.value = value
+        }
     }
 
     public private(set) var entries: [Entry]
