@@ -14,7 +14,10 @@ extension Engine {
 
     func runRules(_ pack: CompiledPack, hook: CompiledPack.Hook, event: Value, eventID: String, member: Int32, time: Instant,
                   onlyRule: Int? = nil) throws(RuleFailure) {
-        var affected: [Int32] = [member]
+        var affected = affectedScratch
+        affected.removeAll(keepingCapacity: true)
+        affected.append(member)
+        defer { affectedScratch = affected }
         var tierChanges: [PendingTierChange] = []
         if let rules = pack.rules[hook] {
             let activation = pack.activation

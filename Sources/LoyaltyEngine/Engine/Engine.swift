@@ -39,6 +39,8 @@ public final class Engine {
     var eventEarned: [PurchaseRecord.Movement] = []
     var eventRedeemed: [PurchaseRecord.Movement] = []
     public internal(set) var statistics = RunStatistics()
+    /// Reused between events: the members an event's rules changed (for tier upgrades).
+    var affectedScratch: [Int32] = []
 
     /// Loads packs from paths; nil engine with diagnostics when any pack has errors.
     public static func load(rules paths: [String], overrides: [String: String] = [:], options: Options = Options())

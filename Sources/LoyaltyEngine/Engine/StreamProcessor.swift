@@ -26,22 +26,26 @@ public final class StreamProcessor {
         self.limits = limits
     }
 
-    /// Reads the whole input; returns the number of lines read.
+    /// Reads the whole input (parsing on a second thread); returns the number of lines read.
     @discardableResult
     public func run(input: Int32) -> Int {
-        let reader = LineReader(fileDescriptor: input, maximumLineBytes: limits.maximumLineBytes)
+        let pipeline = LinePipeline()
+        pipeline.start(input: input, limits: limits, keepsRawLines: rejects != nil)
         var lines = 0
-        reader.forEachLine { number, line in
-            lines = number
-            switch line {
-            case .bytes(let bytes):
-                process(bytes, lineNumber: number)
-            case .tooLong(let length):
-                engine.statistics.eventsRead += 1
-                report(InputError(.lineTooLong, "the line is \(length) bytes long, more than the limit of \(limits.maximumLineBytes)"),
-                       lineNumber: number, line: nil)
+        while let batch = pipeline.next() {
+            for item in batch {
+                switch item {
+                case .event(let event, let line, let raw):
+                    lines = line
+                    engine.statistics.eventsRead += 1
+                    apply(event, lineNumber: line, raw: raw)
+                case .rejected(let error, let line, let raw):
+                    lines = line
+                    engine.statistics.eventsRead += 1
+                    report(error, lineNumber: line, raw: raw)
+                }
+                afterLine?(lines)
             }
-            afterLine?(number)
         }
         output.flush()
         rejects?.flush()
@@ -49,35 +53,20 @@ public final class StreamProcessor {
         return lines
     }
 
-    /// Processes one line's bytes.
+    /// Processes one line's bytes on the calling thread (tests, small inputs).
     public func process(_ bytes: UnsafeBufferPointer<UInt8>, lineNumber: Int) {
-        if isBlank(bytes) { return }
+        guard let item = LinePipeline.parse(bytes, number: lineNumber, limits: limits, keepsRawLines: rejects != nil) else { return }
         engine.statistics.eventsRead += 1
-        let event: Event
-        switch JSONReader.parse(bytes, limits: limits) {
-        case .failure(let error):
-            let code: InputError.Code = switch error.code {
-            case .invalidJSON: .invalidJSON
-            case .invalidUTF8: .invalidUTF8
-            case .tooDeep: .tooDeep
-            case .lineTooLong: .lineTooLong
-            }
-            report(InputError(code, error.message), lineNumber: lineNumber, line: bytes)
-            return
-        case .success(let value):
-            switch EventDecoder.decode(value) {
-            case .failure(let error):
-                report(error, lineNumber: lineNumber, line: bytes)
-                return
-            case .success(let decoded):
-                event = decoded
-            }
+        switch item {
+        case .event(let event, let line, let raw): apply(event, lineNumber: line, raw: raw)
+        case .rejected(let error, let line, let raw): report(error, lineNumber: line, raw: raw)
         }
+    }
+
+    private func apply(_ event: Event, lineNumber: Int, raw: [UInt8]?) {
         switch engine.apply(event) {
-        case .success:
-            writeDecisions()
-        case .failure(let error):
-            report(error, lineNumber: lineNumber, line: bytes)
+        case .success: writeDecisions()
+        case .failure(let error): report(error, lineNumber: lineNumber, raw: raw)
         }
     }
 
@@ -92,7 +81,7 @@ public final class StreamProcessor {
     }
 
     /// One JSON line on stderr: `{"line":N,"code":"…","message":"…"}`; rejects keep the line.
-    func report(_ error: InputError, lineNumber: Int, line: UnsafeBufferPointer<UInt8>?) {
+    func report(_ error: InputError, lineNumber: Int, raw: [UInt8]?) {
         if error.isReject { engine.statistics.rejected[error.code, default: 0] += 1 }
         errors.append("{\"line\":")
         errors.appendInt(Int64(lineNumber))
@@ -101,15 +90,10 @@ public final class StreamProcessor {
         errors.append("\",\"message\":")
         errors.appendJSONString(error.message)
         errors.append("}\n")
-        if error.isReject, let rejects {
-            if let line { rejects.append(UnsafeRawBufferPointer(line)) }
+        if error.isReject, let rejects, let raw {
+            raw.withUnsafeBytes { rejects.append($0) }
             rejects.append(UInt8(ascii: "\n"))
         }
-    }
-
-    private func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in bytes where byte != 0x20 && byte != 0x09 && byte != 0x0D { return false }
-        return true
     }
 }
 

@@ -157,3 +157,17 @@ struct ActivityLog: Sendable {
         return low
     }
 }
+
+// MARK: - State file
+
+extension ActivityLog {
+    /// The running total of each metric window, for the state file (`State/`).
+    var windowTotals: [WindowTotal] { windows }
+
+    /// A log read from a state file, with its running totals exactly as they were saved.
+    init(entries: [Entry], windowTotals: [WindowTotal]) {
+        self.init(windowCount: 0)
+        self.entries = entries
+        self.windows = windowTotals
+    }
+}

@@ -90,13 +90,13 @@ struct MemberObject {
     /// With a constant window, registers it so every member keeps a running total for it.
     private func specializeWindow(_ log: ActivityKind,
                                   _ result: @escaping @Sendable (ExactDecimal, Int64) -> Value)
-        -> @Sendable ([Value?]) -> (@Sendable (Activation, [Value]) -> Value)? {
+        -> @Sendable ([Value?]) -> HostObjectType.Body? {
         let context = context
         let zone = zone
         return { constants in
             guard let constant = constants.first ?? nil, let window = Self.window(constant, zone) else { return nil }
             let index = context.metrics.register(window)
-            return { _, _ in
+            return HostObjectType.Body { _, _ in
                 let (total, count) = context.totals(log, window: index)
                 return result(total, count)
             }

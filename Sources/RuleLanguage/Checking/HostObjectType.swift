@@ -17,19 +17,29 @@ public struct HostObjectType: Sendable {
     public struct Method: Sendable {
         public var parameters: [RuleType]
         public var result: RuleType
-        public var evaluate: @Sendable (Activation, [Value]) -> Value
+        public var evaluate: Body
         public var help: String?
         /// Given the arguments known at compile time (nil where not constant), a faster body.
-        public var specialize: (@Sendable ([Value?]) -> (@Sendable (Activation, [Value]) -> Value)?)?
+        public var specialize: (@Sendable ([Value?]) -> Body?)?
 
         public init(parameters: [RuleType], result: RuleType, help: String? = nil,
-                    specialize: (@Sendable ([Value?]) -> (@Sendable (Activation, [Value]) -> Value)?)? = nil,
+                    specialize: (@Sendable ([Value?]) -> Body?)? = nil,
                     evaluate: @escaping @Sendable (Activation, [Value]) -> Value) {
             self.parameters = parameters
             self.result = result
-            self.evaluate = evaluate
+            self.evaluate = Body(evaluate)
             self.help = help
             self.specialize = specialize
+        }
+    }
+
+    /// A method's implementation, wrapped in a struct so it is stored and called at its
+    /// natural abstraction (a bare closure in an Optional goes through reabstraction thunks).
+    public struct Body: Sendable {
+        public let call: @Sendable (Activation, [Value]) -> Value
+
+        public init(_ call: @escaping @Sendable (Activation, [Value]) -> Value) {
+            self.call = call
         }
     }
 

@@ -85,7 +85,7 @@ extension Compiler {
         }
         let compiled = args.map { compileNode($0) }
         let constants = compiled.map(\.constant)
-        let body = HostBody(call: method.specialize?(constants) ?? method.evaluate)
+        let body = method.specialize?(constants) ?? method.evaluate
         // Constant arguments (a window, a rule name) are built once, not per call.
         if constants.allSatisfy({ $0 != nil }) {
             let values = constants.map { $0! }
@@ -103,9 +103,4 @@ extension Compiler {
             return Self.located(body.call(activation, values), range)
         }, constant: nil, type: method.result)
     }
-}
-
-/// A host method's body in a struct, so it is called without reabstraction thunks.
-struct HostBody: Sendable {
-    let call: @Sendable (Activation, [Value]) -> Value
 }

@@ -14,7 +14,26 @@ enum TimeFunctions {
         ("getMinutes", { $0.minute }),
         ("getSeconds", { $0.second }),
         ("getMilliseconds", { $0.nanosecond / 1_000_000 }),
+        // Our extension: the ISO 8601 week number (weeks start on Monday; week 1 holds the
+        // year's first Thursday), for programs like "category of the week".
+        ("getWeekOfYear", { isoWeek($0) }),
     ]
+
+    /// The ISO 8601 week (1–53) of a calendar date.
+    static func isoWeek(_ civil: CivilDateTime) -> Int {
+        let isoWeekday = civil.weekday == 0 ? 7 : civil.weekday
+        let week = (civil.dayOfYear + 1 - isoWeekday + 10) / 7
+        if week < 1 { return weeksInYear(civil.year - 1) }
+        if week > weeksInYear(civil.year) { return 1 }
+        return week
+    }
+
+    /// 53 when 1 January is a Thursday, or a Wednesday in a leap year; else 52.
+    private static func weeksInYear(_ year: Int) -> Int {
+        let days = CivilCalendar.daysFromCivil(year: year, month: 1, day: 1)
+        let jan1 = Int(((days % 7) + 11) % 7)  // 1970-01-01 was a Thursday (4); 0 = Sunday
+        return jan1 == 4 || (jan1 == 3 && CivilCalendar.isLeapYear(year)) ? 53 : 52
+    }
 
     private static let durationGetters: [String: @Sendable (TimeSpan) -> Int64] = [
         "getHours": { $0.totalHours },

@@ -3,10 +3,10 @@
 enum CodePoints {
     @inline(__always)
     static func equal(_ a: String, _ b: String) -> Bool {
-        // Swift's `==` is fast and never calls strings with different canonical forms equal;
-        // when it says equal, the bytes must match too (no normalisation in CEL).
-        guard a == b else { return false }
-        return a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+        // Byte equality is exactly CEL's code-point equality. Lengths first: most unequal
+        // strings differ in length, and `utf8.count` is O(1) for native strings.
+        guard a.utf8.count == b.utf8.count else { return false }
+        return a.utf8.elementsEqual(b.utf8)
     }
 
     /// UTF-8 byte order is code-point order.
