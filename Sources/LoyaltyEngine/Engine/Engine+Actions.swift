@@ -26,6 +26,16 @@ extension Engine {
             if !affected.contains(index) { affected.append(index) }
             return index
         }
+        func text(_ reason: CompiledReason) throws(RuleFailure) -> String? {
+            switch reason {
+            case .none: return nil
+            case .text(let text): return text
+            case .computed(let program):
+                let value = try evaluate(program, "the reason")
+                guard case .string(let text) = value else { throw failure(rule, value, what: "the reason") }
+                return text
+            }
+        }
         func explain(_ decision: inout Decision, _ location: String, _ values: [(String, Value)]) {
             guard options.explain else { return }
             decision.explanation = Explanation(source: location, values: explained + values)
@@ -52,7 +62,7 @@ extension Engine {
             decision.balance = directory[recipient].packs[pack.index].accounts[account].balance
             decision.account = pack.accounts[account]
             decision.expires = expiresAt
-            decision.reason = reason
+            decision.reason = try text(reason)
             explain(&decision, location, [("points", .int(points))])
             emit(decision)
         case .deduct(let amountProgram, let account, let memberProgram, let reason, let location):
@@ -66,12 +76,12 @@ extension Engine {
             decision.delta = -taken
             decision.balance = directory[payer].packs[pack.index].accounts[account].balance
             decision.account = pack.accounts[account]
-            decision.reason = reason
+            decision.reason = try text(reason)
             explain(&decision, location, [("points", .int(points))])
             emit(decision)
         case .redeem(let pointsProgram, let account, let worthProgram, let isPerPoint, let capProgram, let reason, let location):
             try redeem(pointsProgram: pointsProgram, account: account, worthProgram: worthProgram, isPerPoint: isPerPoint,
-                       capProgram: capProgram, reason: reason, location: location, rule: rule, pack: pack, member: member,
+                       capProgram: capProgram, reason: try text(reason), location: location, rule: rule, pack: pack, member: member,
                        eventID: eventID, evaluate: evaluate, explain: explain)
         case .grant(let benefitProgram, let countProgram, let worthProgram, let expiry, let memberProgram, let reason, let location):
             let benefit = try evaluate(benefitProgram, "the benefit")
@@ -86,7 +96,7 @@ extension Engine {
             decision.count = count
             decision.value = value
             decision.expires = try expiryTime(expiry, rule: rule, pack: pack, time: time)
-            decision.reason = reason
+            decision.reason = try text(reason)
             explain(&decision, location, [("benefit", benefit)])
             emit(decision)
         case .tier(let tierProgram, let onlyUp, let expiry, let reason, let location):
@@ -103,7 +113,7 @@ extension Engine {
                 return
             }
             setTierExpiry(pack, member: member, at: expiresAt)
-            try changeTier(pack, member: member, to: index, eventID: eventID, rule: rule.qualifiedName, reason: reason,
+            try changeTier(pack, member: member, to: index, eventID: eventID, rule: rule.qualifiedName, reason: try text(reason),
                            time: time, tierChanges: &tierChanges, explanation: options.explain ? Explanation(source: location, values: explained + [("tier", value)]) : nil)
         case .assign(let variable, let program, _):
             let value = try evaluate(program, "the new value")

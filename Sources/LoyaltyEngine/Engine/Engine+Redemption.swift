@@ -29,6 +29,7 @@ extension Engine {
         guard used > 0 else { return }
         _ = directory[member].packs[pack.index].accounts[account].consumeOldest(used, allowingDebt: false)
         eventRedeemed.append(.init(pack: Int16(pack.index), account: Int16(account), points: used))
+        context.redeemed.append((member, pack.index, account, used))
         var decision = Decision(event: eventID, member: directory[member].id, kind: .redeem, rule: rule.qualifiedName)
         decision.points = used
         decision.value = value

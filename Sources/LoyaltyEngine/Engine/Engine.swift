@@ -94,6 +94,7 @@ public final class Engine {
         eventEarned.removeAll(keepingCapacity: true)
         eventRedeemed.removeAll(keepingCapacity: true)
         context.awarded.removeAll(keepingCapacity: true)
+        context.redeemed.removeAll(keepingCapacity: true)
         do throws(RuleFailure) {
             if clock == nil { startSchedules(at: event.at) }
             try runDueWork(until: event.at, eventID: event.id)

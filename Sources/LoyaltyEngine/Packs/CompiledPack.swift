@@ -125,13 +125,20 @@ enum CompiledExpiry: Sendable {
     case on(Program)
 }
 
+/// A decision's reason: fixed text, or an expression evaluated when the decision is made.
+enum CompiledReason: Sendable {
+    case none
+    case text(String)
+    case computed(Program)
+}
+
 /// One action of a rule, with its expressions compiled and its account resolved.
 enum CompiledAction: Sendable {
-    case award(amount: Program, account: Int, member: Program?, expiry: CompiledExpiry, reason: String?, location: String)
-    case deduct(amount: Program, account: Int, member: Program?, reason: String?, location: String)
-    case redeem(points: Program, account: Int, worth: Program, isPerPoint: Bool, cap: Program?, reason: String?, location: String)
-    case grant(benefit: Program, count: Program?, worth: Program?, expiry: CompiledExpiry, member: Program?, reason: String?, location: String)
-    case tier(tier: Program, onlyUp: Bool, expiry: CompiledExpiry, reason: String?, location: String)
+    case award(amount: Program, account: Int, member: Program?, expiry: CompiledExpiry, reason: CompiledReason, location: String)
+    case deduct(amount: Program, account: Int, member: Program?, reason: CompiledReason, location: String)
+    case redeem(points: Program, account: Int, worth: Program, isPerPoint: Bool, cap: Program?, reason: CompiledReason, location: String)
+    case grant(benefit: Program, count: Program?, worth: Program?, expiry: CompiledExpiry, member: Program?, reason: CompiledReason, location: String)
+    case tier(tier: Program, onlyUp: Bool, expiry: CompiledExpiry, reason: CompiledReason, location: String)
     case assign(variable: Int, value: Program, location: String)
 }
 

@@ -79,6 +79,12 @@ struct MemberObject {
             }
             return .int(context.awardedPoints(member: context.member, pack: pack, rule: index))
         }
+        object.methods["redeemed"] = .init(parameters: [.string], result: .int, help: "member.redeemed(\"points\"): points this event has redeemed so far in an account") { _, args in
+            guard case .string(let account) = args[0], let index = accounts.firstIndex(of: account) else {
+                return .failure(.invalidArgument("there is no account \(args[0].debugDescription) in this pack"))
+            }
+            return .int(context.redeemedPoints(member: context.member, pack: pack, account: index))
+        }
         object.methods["lifetime"] = .init(parameters: [.string], result: .int, help: "member.lifetime(\"points\"): all points ever awarded in an account, net of refunds") { _, args in
             guard case .string(let account) = args[0], let index = accounts.firstIndex(of: account) else {
                 return .failure(.invalidArgument("there is no account \(args[0].debugDescription) in this pack"))

@@ -2,8 +2,15 @@ import RuleLanguage
 
 /// Actions: award, deduct, redeem, grant, tier changes and variable assignments.
 extension PackCompiler {
-    mutating func compileAction(_ clause: Clause, defaultReason: String?, in environment: inout Environment) -> CompiledAction? {
+    mutating func compileAction(_ clause: Clause, defaultReason: Expr?, in environment: inout Environment) -> CompiledAction? {
         let location = "\(file.name):\(file.location(of: Int(clause.range.start)))"
+        func reason(_ own: Expr?) -> CompiledReason {
+            guard let expr = own ?? defaultReason else { return .none }
+            let (program, type) = compileExpression(expr, in: &environment)
+            requireType(type, [.string], "a reason", "text in quotes", at: expr.range)
+            if case .string(let text)? = program.constant { return .text(text) }
+            return .computed(program)
+        }
         switch clause.kind {
         case .award(let transfer):
             let (amount, type) = compileExpression(transfer.amount, in: &environment, warnsOnIntegerDivision: true)
@@ -13,14 +20,14 @@ extension PackCompiler {
             let expiry = compileExpiry(transfer.expiry, in: &environment)
             guard let account else { return nil }
             return .award(amount: amount, account: account, member: member, expiry: expiry,
-                          reason: transfer.reason?.value ?? defaultReason, location: location)
+                          reason: reason(transfer.reason), location: location)
         case .deduct(let transfer):
             let (amount, type) = compileExpression(transfer.amount, in: &environment, warnsOnIntegerDivision: true)
             requirePoints(type, at: transfer.amount.range)
             let account = resolveAccount(transfer.account)
             let member = transfer.member.map { compileMember($0, in: &environment) }
             guard let account else { return nil }
-            return .deduct(amount: amount, account: account, member: member, reason: transfer.reason?.value ?? defaultReason, location: location)
+            return .deduct(amount: amount, account: account, member: member, reason: reason(transfer.reason), location: location)
         case .redeem(let redemption):
             let (points, pointsType) = compileExpression(redemption.points, in: &environment)
             requirePoints(pointsType, at: redemption.points.range)
@@ -34,7 +41,7 @@ extension PackCompiler {
             }
             guard let account = resolveAccount(redemption.account) else { return nil }
             return .redeem(points: points, account: account, worth: worth, isPerPoint: redemption.isPerPoint, cap: cap,
-                           reason: redemption.reason?.value ?? defaultReason, location: location)
+                           reason: reason(redemption.reason), location: location)
         case .grant(let grant):
             let (benefit, benefitType) = compileExpression(grant.benefit, in: &environment)
             requireType(benefitType, [.string], "a benefit", "a string like \"coupon:200-50\"", at: grant.benefit.range)
@@ -53,7 +60,7 @@ extension PackCompiler {
             let member = grant.member.map { compileMember($0, in: &environment) }
             let expiry = compileExpiry(grant.expiry, in: &environment)
             return .grant(benefit: benefit, count: count, worth: worth, expiry: expiry, member: member,
-                          reason: grant.reason?.value ?? defaultReason, location: location)
+                          reason: reason(grant.reason), location: location)
         case .tier(let change):
             let (tier, type) = compileExpression(change.tier, in: &environment)
             requireType(type, [.string], "a tier", "a tier name in quotes", at: change.tier.range)
@@ -63,7 +70,7 @@ extension PackCompiler {
                 checkTierName(name, at: change.tier.range)
             }
             let expiry = compileExpiry(change.expiry, in: &environment)
-            return .tier(tier: tier, onlyUp: change.onlyUp, expiry: expiry, reason: change.reason?.value ?? defaultReason, location: location)
+            return .tier(tier: tier, onlyUp: change.onlyUp, expiry: expiry, reason: reason(change.reason), location: location)
         case .assignment(let name, let value):
             guard let variable = variableNames.firstIndex(of: name.text) else {
                 let help = Suggestions.closest(to: name.text, among: variableNames).map { "did you mean '\($0)'?" }

@@ -96,16 +96,17 @@ extension Clause {
         }
         switch kind {
         case .definition(let definition): return [definition.value]
-        case .award(let t), .deduct(let t): return [t.amount] + (t.member.map { [$0] } ?? []) + expiry(t.expiry)
-        case .redeem(let r): return [r.points, r.worth] + (r.cap.map { [$0] } ?? [])
-        case .grant(let g): return [g.benefit] + [g.count, g.worth, g.member].compactMap { $0 } + expiry(g.expiry)
-        case .tier(let change): return [change.tier] + expiry(change.expiry)
+        case .award(let t), .deduct(let t): return [t.amount] + [t.member, t.reason].compactMap { $0 } + expiry(t.expiry)
+        case .redeem(let r): return [r.points, r.worth] + [r.cap, r.reason].compactMap { $0 }
+        case .grant(let g): return [g.benefit] + [g.count, g.worth, g.member, g.reason].compactMap { $0 } + expiry(g.expiry)
+        case .tier(let change): return [change.tier] + [change.reason].compactMap { $0 } + expiry(change.expiry)
         case .assignment(_, let value): return [value]
         case .once(.key(let key)): return [key]
         case .cap(let amount, _, let period):
             if case .key(let key) = period { return [amount, key] }
             return [amount]
-        case .stop, .once, .reason: return []
+        case .reason(let reason): return [reason]
+        case .stop, .once: return []
         }
     }
 }

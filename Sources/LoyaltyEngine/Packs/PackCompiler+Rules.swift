@@ -68,10 +68,10 @@ extension PackCompiler {
         var once: OncePolicy?
         var caps: [CompiledCap] = []
         var stops = false
-        var defaultReason: String?
+        var defaultReason: Expr?
         var kindsForEventMember: Set<String> = []
         for clause in rule.clauses {
-            if case .reason(let text) = clause.kind { defaultReason = text.value }
+            if case .reason(let reason) = clause.kind { defaultReason = reason }
         }
         for clause in rule.clauses {
             switch clause.kind {

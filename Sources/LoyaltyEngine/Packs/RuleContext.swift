@@ -12,6 +12,8 @@ final class RuleContext: @unchecked Sendable {
     var time = Instant.minimum
     /// Points awarded in the current event, by (member, pack, rule).
     var awarded: [(member: Int32, pack: Int, rule: Int, points: Int64)] = []
+    /// Points redeemed in the current event, by (member, pack, account).
+    var redeemed: [(member: Int32, pack: Int, account: Int, points: Int64)] = []
 
     init(directory: MemberDirectory, metrics: MetricRegistry) {
         self.directory = directory
@@ -21,6 +23,14 @@ final class RuleContext: @unchecked Sendable {
     func awardedPoints(member: Int32, pack: Int, rule: Int) -> Int64 {
         var total: Int64 = 0
         for entry in awarded where entry.member == member && entry.pack == pack && entry.rule == rule {
+            total += entry.points
+        }
+        return total
+    }
+
+    func redeemedPoints(member: Int32, pack: Int, account: Int) -> Int64 {
+        var total: Int64 = 0
+        for entry in redeemed where entry.member == member && entry.pack == pack && entry.account == account {
             total += entry.points
         }
         return total

@@ -24,8 +24,9 @@ public struct Clause: Sendable {
         case once(Period)
         /// `cap EXPR ACCOUNT per PERIOD`.
         case cap(amount: Expr, account: Name, period: Period)
-        /// `reason "…"`: the default reason of the rule's decisions.
-        case reason(StringLiteral)
+        /// `reason EXPR`: the default reason of the rule's decisions (usually a string in
+        /// quotes; any string expression, so a reason can name a param's value).
+        case reason(Expr)
     }
 
     /// A calendar period (`day`, `week`, `month`, `quarter`, `year`, `event`, `ever`) or a key expression.
@@ -49,7 +50,7 @@ public struct Clause: Sendable {
         public var account: Name
         public var member: Expr?
         public var expiry: Expiry?
-        public var reason: StringLiteral?
+        public var reason: Expr?
     }
 
     public struct Redemption: Sendable {
@@ -59,7 +60,7 @@ public struct Clause: Sendable {
         /// True for `worth X each` (value per point), false for a total value.
         public var isPerPoint: Bool
         public var cap: Expr?
-        public var reason: StringLiteral?
+        public var reason: Expr?
     }
 
     public struct Grant: Sendable {
@@ -68,7 +69,7 @@ public struct Clause: Sendable {
         public var worth: Expr?
         public var expiry: Expiry?
         public var member: Expr?
-        public var reason: StringLiteral?
+        public var reason: Expr?
     }
 
     public struct TierChange: Sendable {
@@ -76,6 +77,6 @@ public struct Clause: Sendable {
         /// `raise tier to`: never lowers.
         public var onlyUp: Bool
         public var expiry: Expiry?
-        public var reason: StringLiteral?
+        public var reason: Expr?
     }
 }

@@ -58,7 +58,7 @@ extension Parser {
                 kind = nil
             }
         case "reason":
-            kind = parseStringLiteral(expected: "the reason in quotes").map(Clause.Kind.reason)
+            kind = .reason(parseExpressionClause())
         default:
             error(.expectedClause(found: describe(token)), at: token.range)
             kind = nil
@@ -168,10 +168,10 @@ extension Parser {
         return .never(keyword.range)
     }
 
-    private mutating func parseReasonModifier() -> StringLiteral? {
+    private mutating func parseReasonModifier() -> Expr? {
         guard isIdentifier("reason") else { return nil }
         advance()
-        return parseStringLiteral(expected: "the reason in quotes")
+        return parseExpressionClause()
     }
 
     /// `per day` (a calendar period) or `per EXPR` (a key, e.g. `per event.ref`).

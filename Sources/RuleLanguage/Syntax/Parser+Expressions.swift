@@ -107,7 +107,9 @@ extension Parser {
     private mutating func parseSelection(on target: Expr) -> Expr {
         let nameToken = current
         guard nameToken.kind == .identifier || nameToken.kind == .quotedIdentifier else {
-            error(.unexpectedToken(describe(nameToken), expected: "a field name after '.'"), at: nameToken.range)
+            if nameToken.kind != .invalid {
+                error(.unexpectedToken(describe(nameToken), expected: "a field name after '.'"), at: nameToken.range)
+            }
             return invalid(at: target.range.union(nameToken.range))
         }
         advance()
@@ -297,11 +299,12 @@ extension Parser {
 
     // MARK: - Limits
 
-    /// Enters one level of brackets or calls, abandoning the expression past the limit.
+    /// Enters one level of brackets or calls, just after its opening token, abandoning the
+    /// expression past the limit; the error points at that opening token.
     private mutating func enterNesting() -> Bool {
         guard !isAbandoningExpression else { return false }
         guard nesting < ParserLimits.maximumNesting else {
-            abandonExpression(.nestingTooDeep(limit: ParserLimits.maximumNesting), at: current.range)
+            abandonExpression(.nestingTooDeep(limit: ParserLimits.maximumNesting), at: peek(-1).range)
             return false
         }
         nesting += 1

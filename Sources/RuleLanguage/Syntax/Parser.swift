@@ -23,6 +23,8 @@ public struct Parser {
             bag.error(.sourceTooLarge(bytes: file.bytes.count), in: file, at: .at(0))
             self.tokens = [Token(.endOfFile, .at(0), startsLine: true)]
             self.diagnostics = bag
+            // Nothing was read, so nothing else is worth reporting.
+            self.isAbandoningExpression = true
             return
         }
         let (tokens, lexical) = Lexer.tokenize(file, mode: mode)
@@ -34,7 +36,8 @@ public struct Parser {
     public static func parseExpression(_ file: SourceFile) -> (expr: Expr, diagnostics: DiagnosticBag) {
         var parser = Parser(file: file, mode: .expression)
         let expr = parser.parseExpression()
-        if !parser.isAbandoningExpression, parser.current.kind != .endOfFile {
+        // After an error the leftover tokens are usually its consequence, not a second mistake.
+        if !parser.isAbandoningExpression, !parser.diagnostics.hasErrors, parser.current.kind != .endOfFile {
             parser.error(.unexpectedToken(parser.describe(parser.current), expected: "the end of the expression"), at: parser.current.range)
         }
         return (expr, parser.diagnostics)
