@@ -56,7 +56,7 @@ extension Engine {
                 expiries.push(LotExpiry(expiresAt: expiresAt, lotID: lot.id, member: recipient, pack: Int16(pack.index), account: Int16(account)))
             }
             context.awarded.append((recipient, pack.index, rule.index, points))
-            if recipient == member { eventEarned.append(.init(pack: Int16(pack.index), account: Int16(account), points: points)) }
+            eventEarned.append(.init(pack: Int16(pack.index), account: Int16(account), points: points, member: recipient == member ? -1 : recipient))
             var decision = Decision(event: eventID, member: directory[recipient].id, kind: .points, rule: rule.qualifiedName)
             decision.delta = points
             decision.balance = directory[recipient].packs[pack.index].accounts[account].balance

@@ -34,9 +34,17 @@ extension Engine {
         case .recharge, .tick, .custom:
             break
         }
+        var eventValue = event.value
+        if event.kind == .refund, case .map(var map) = eventValue, let original = event.original, let record = purchases[original] {
+            // Refund rules see what the refund is against and what was actually refunded.
+            map.set(.decimal(record.amount), forKey: .string("original_amount"))
+            map.set(.decimal(refundedAmount ?? ExactDecimal(0)), forKey: .string("refunded"))
+            eventValue = .map(map)
+        }
+        refundedAmount = nil
         let hook = CompiledPack.Hook.event(event.kind.name)
         for pack in packs {
-            try runRules(pack, hook: hook, event: event.value, eventID: event.id, member: member, time: event.at)
+            try runRules(pack, hook: hook, event: eventValue, eventID: event.id, member: member, time: event.at)
         }
         if event.kind == .purchase || event.kind == .recharge, let amount = event.amount {
             transaction.purchases.append((event.id, nil))

@@ -27,8 +27,9 @@ extension Engine {
             return
         }
         guard used > 0 else { return }
-        _ = directory[member].packs[pack.index].accounts[account].consumeOldest(used, allowingDebt: false)
-        eventRedeemed.append(.init(pack: Int16(pack.index), account: Int16(account), points: used))
+        for spent in directory[member].packs[pack.index].accounts[account].spendOldest(used) {
+            eventRedeemed.append(.init(pack: Int16(pack.index), account: Int16(account), points: spent.points, expiresAt: spent.expiresAt))
+        }
         context.redeemed.append((member, pack.index, account, used))
         var decision = Decision(event: eventID, member: directory[member].id, kind: .redeem, rule: rule.qualifiedName)
         decision.points = used

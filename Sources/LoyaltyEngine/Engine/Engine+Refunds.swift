@@ -1,15 +1,19 @@
 import RuleLanguage
 
-/// Refunds (SPEC §6, PROGRAMS §8): with E the points the original earned in an account,
-/// A its amount and R = min(refund, A − already refunded), the clawback is ⌊E × R / A⌋,
-/// computed exactly, taken from the purchaser's newest lots first. Points the purchase
-/// redeemed come back in the same proportion. R is taken off the purchase's spend.
+/// Refunds (SPEC §6, PROGRAMS §8): with E the points the original awarded a member in an
+/// account, A its amount and R = min(refund, A − already refunded), the clawback is
+/// ⌊E × R / A⌋, computed exactly, taken from that member's newest lots first — the
+/// purchaser's points, and any points a rule gave someone else because of the purchase (a
+/// referrer's share). Points the purchase redeemed come back in the same proportion, with
+/// the expiry of the lots they were spent from (points whose lot has lapsed meanwhile are
+/// not returned). R is taken off the purchase's spend.
 extension Engine {
     func refund(_ event: Event, member _: Int32) throws(RuleFailure) {
         guard let originalID = event.original, var record = purchases[originalID], let asked = event.amount else { return }
         transaction.purchases.append((originalID, record))
         let remaining = (try? record.amount.subtracting(record.refunded)) ?? ExactDecimal(0)
         let refunded = asked < remaining ? asked : remaining
+        refundedAmount = refunded
         guard !refunded.isZero, !refunded.isNegative, !record.amount.isZero else { return }
         record.refunded = (try? record.refunded.adding(refunded)) ?? record.refunded
         purchases[originalID] = record
@@ -18,35 +22,62 @@ extension Engine {
         if record.activity != 0 {
             directory[purchaser].purchases.reduce(at: record.at, sequence: record.activity, by: refunded)
         }
+        var recipients: [Int32] = [purchaser]
+        for movement in record.earned where movement.member >= 0 && !recipients.contains(movement.member) {
+            recipients.append(movement.member)
+        }
         for pack in packs {
             for account in pack.accounts.indices {
-                let earned = record.earned.filter { Int($0.pack) == pack.index && Int($0.account) == account }.reduce(0) { $0 + $1.points }
-                let redeemed = record.redeemed.filter { Int($0.pack) == pack.index && Int($0.account) == account }.reduce(0) { $0 + $1.points }
-                let clawback = Self.proportion(earned, refunded, of: record.amount)
-                let giveBack = Self.proportion(redeemed, refunded, of: record.amount)
-                guard clawback > 0 || giveBack > 0 else { continue }
-                var ledger = directory[purchaser].packs[pack.index].accounts[account]
-                let taken = clawback > 0 ? ledger.clawBackNewest(clawback, allowingDebt: pack.allowsNegativeBalance) : 0
-                if giveBack > 0 {
-                    ledger.award(PointLot(id: nextLotID, remaining: giveBack, expiresAt: nil, source: event.id, rule: "\(pack.name).refund"))
-                    nextLotID += 1
+                for recipient in recipients {
+                    let earned = record.earned.filter {
+                        Int($0.pack) == pack.index && Int($0.account) == account && ($0.member < 0 ? purchaser : $0.member) == recipient
+                    }.reduce(0) { $0 + $1.points }
+                    let spent = recipient == purchaser
+                        ? record.redeemed.filter { Int($0.pack) == pack.index && Int($0.account) == account } : []
+                    let clawback = Self.proportion(earned, refunded, of: record.amount)
+                    let giveBack = Self.proportion(spent.reduce(0) { $0 + $1.points }, refunded, of: record.amount)
+                    guard clawback > 0 || giveBack > 0 else { continue }
+                    settle(event, original: originalID, record: record, pack: pack, account: account, member: recipient,
+                           clawback: clawback, giveBack: giveBack, spent: spent, explanation: [
+                               ("earned", .int(earned)), ("amount", .decimal(record.amount)), ("refunded", .decimal(refunded)),
+                           ])
                 }
-                directory[purchaser].packs[pack.index].accounts[account] = ledger
-                let delta = giveBack - taken
-                guard delta != 0 else { continue }
-                var decision = Decision(event: event.id, member: directory[purchaser].id, kind: .points, rule: "\(pack.name).refund")
-                decision.delta = delta
-                decision.balance = ledger.balance
-                decision.account = pack.accounts[account]
-                if options.explain {
-                    decision.explanation = Explanation(source: "refund of \(originalID)", values: [
-                        ("earned", .int(earned)), ("amount", .decimal(record.amount)), ("refunded", .decimal(refunded)),
-                        ("redeemed", .int(redeemed)),
-                    ])
-                }
-                emit(decision)
             }
         }
+    }
+
+    /// Applies one member's clawback and give-back in one account as one net decision.
+    private func settle(_ event: Event, original: String, record: PurchaseRecord, pack: CompiledPack, account: Int, member: Int32,
+                        clawback: Int64, giveBack: Int64, spent: [PurchaseRecord.Movement], explanation: [(String, Value)]) {
+        touch(member)
+        var ledger = directory[member].packs[pack.index].accounts[account]
+        let taken = clawback > 0 ? ledger.clawBackNewest(clawback, allowingDebt: pack.allowsNegativeBalance) : 0
+        var returned: Int64 = 0
+        // Give back from the lots spent last first, each with its own expiry.
+        var left = giveBack
+        for lot in spent.reversed() where left > 0 {
+            let points = min(left, lot.points)
+            left -= points
+            if let expiresAt = lot.expiresAt, expiresAt <= event.at { continue }
+            let id = nextLotID
+            nextLotID += 1
+            ledger.award(PointLot(id: id, remaining: points, expiresAt: lot.expiresAt, source: event.id, rule: "\(pack.name).refund"))
+            if let expiresAt = lot.expiresAt {
+                expiries.push(LotExpiry(expiresAt: expiresAt, lotID: id, member: member, pack: Int16(pack.index), account: Int16(account)))
+            }
+            returned += points
+        }
+        directory[member].packs[pack.index].accounts[account] = ledger
+        let delta = returned - taken
+        guard delta != 0 else { return }
+        var decision = Decision(event: event.id, member: directory[member].id, kind: .points, rule: "\(pack.name).refund")
+        decision.delta = delta
+        decision.balance = ledger.balance
+        decision.account = pack.accounts[account]
+        if options.explain {
+            decision.explanation = Explanation(source: "refund of \(original)", values: explanation + [("returned", .int(returned))])
+        }
+        emit(decision)
     }
 
     /// ⌊points × part / whole⌋ exactly, in 128-bit integers (no rounding of a quotient first).

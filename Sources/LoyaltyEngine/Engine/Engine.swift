@@ -41,6 +41,8 @@ public final class Engine {
     public internal(set) var statistics = RunStatistics()
     /// Reused between events: the members an event's rules changed (for tier upgrades).
     var affectedScratch: [Int32] = []
+    /// For a refund event: the amount actually refunded (capped at what was left).
+    var refundedAmount: ExactDecimal?
 
     /// Loads packs from paths; nil engine with diagnostics when any pack has errors.
     public static func load(rules paths: [String], overrides: [String: String] = [:], options: Options = Options())
@@ -100,7 +102,7 @@ public final class Engine {
             try runDueWork(until: event.at, eventID: event.id)
             if event.kind == .refund, let original = event.original, purchases[original] == nil {
                 rollback()
-                return .failure(InputError(.unknownOriginal, "refund '\(event.id)' names '\(original)', which is not a processed purchase"))
+                return .failure(InputError(.unknownOriginal, "refund '\(event.id)' names '\(original)', which is not a processed purchase or recharge"))
             }
             try applyEvent(event)
         } catch {

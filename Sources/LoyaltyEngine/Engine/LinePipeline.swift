@@ -4,9 +4,10 @@ import RuleLanguage
 /// Reads, parses and decodes input lines on a second thread, handing batches to the
 /// engine's thread: JSON parsing is about a fifth of the work and runs in parallel with the
 /// rules on a two-core machine. Batches keep input order; a bounded queue keeps memory flat.
-final class LinePipeline: @unchecked Sendable {
+/// Public so `loyalty simulate` can parse a stream once and feed each event to two engines.
+public final class LinePipeline: @unchecked Sendable {
     /// One input line, ready for the engine.
-    enum Item {
+    public enum Item {
         case event(Event, line: Int, raw: [UInt8]?)
         case rejected(InputError, line: Int, raw: [UInt8]?)
     }
@@ -17,9 +18,11 @@ final class LinePipeline: @unchecked Sendable {
     private let capacity = 8
     private let batchSize = 256
 
+    public init() {}
+
     /// Starts the reader thread over `input`; `keepsRawLines` copies each line's bytes so a
     /// later reject can be written verbatim.
-    func start(input: Int32, limits: JSONLimits, keepsRawLines: Bool) {
+    public func start(input: Int32, limits: JSONLimits, keepsRawLines: Bool) {
         let thread = Thread { [self] in
             read(input: input, limits: limits, keepsRawLines: keepsRawLines)
         }
@@ -28,7 +31,7 @@ final class LinePipeline: @unchecked Sendable {
     }
 
     /// The next batch, or nil at the end of the input.
-    func next() -> [Item]? {
+    public func next() -> [Item]? {
         condition.lock()
         defer { condition.unlock() }
         while queue.isEmpty && !finished { condition.wait() }

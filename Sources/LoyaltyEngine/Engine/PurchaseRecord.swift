@@ -9,15 +9,21 @@ struct PurchaseRecord: Sendable {
     var at: Instant
     /// The purchase's entry in the member's activity log.
     var activity: UInt64
-    /// Points the event earned the purchaser, per pack and account.
+    /// Points the event awarded, per member, pack and account (the purchaser, and anyone a
+    /// rule rewarded because of the purchase, such as a referrer's share).
     var earned: [Movement] = []
-    /// Points the purchase paid with, per pack and account.
+    /// Points the purchase paid with, per pack and account, one entry per lot used (with
+    /// that lot's expiry, so points given back by a refund lapse when they would have).
     var redeemed: [Movement] = []
 
     struct Movement: Sendable {
         var pack: Int16
         var account: Int16
         var points: Int64
+        /// Who received (or paid) the points; -1 is the purchaser.
+        var member: Int32 = -1
+        /// For a redeemed lot: when it would have lapsed.
+        var expiresAt: Instant? = nil
     }
 }
 

@@ -15,8 +15,11 @@ public final class StreamProcessor {
     let errors: OutputBuffer
     let rejects: OutputBuffer?
     let limits: JSONLimits
-    /// Called after each line (checkpoints, progress, reloads).
+    /// Called after each line (checkpoints).
     public var afterLine: ((_ lineNumber: Int) -> Void)?
+    /// Called every `progressInterval` lines (live status, reloads between events).
+    public var onProgress: ((_ lineNumber: Int) -> Void)?
+    public var progressInterval = 1024
 
     public init(engine: Engine, output: OutputBuffer, errors: OutputBuffer, rejects: OutputBuffer?, limits: JSONLimits = .default) {
         self.engine = engine
@@ -45,6 +48,7 @@ public final class StreamProcessor {
                     report(error, lineNumber: line, raw: raw)
                 }
                 afterLine?(lines)
+                if let onProgress, lines % progressInterval == 0 { onProgress(lines) }
             }
         }
         output.flush()

@@ -18,11 +18,15 @@ public enum EventSchemas {
         .init("channel", .string, optional: true), .init("fee", .decimal, optional: true),
     ])
     public static let purchase = event("purchase", [
-        .init("store", .string, optional: true), .init("amount", .decimal), .init("items", .list(.record(item)), optional: true),
-        .init("redeem_points", .int, optional: true), .init("coupons", .list(.string), optional: true),
+        // items and coupons are [] when the till sends none (EventDecoder fills them in).
+        .init("store", .string, optional: true), .init("amount", .decimal), .init("items", .list(.record(item))),
+        .init("redeem_points", .int, optional: true), .init("coupons", .list(.string)),
     ])
     public static let refund = event("refund", [
-        .init("original", .string), .init("amount", .decimal), .init("items", .list(.record(item)), optional: true),
+        .init("original", .string), .init("amount", .decimal), .init("items", .list(.record(item))),
+        // Added by the engine before refund rules run: the original's amount and the part of
+        // this refund actually applied (capped at what was left to refund).
+        .init("original_amount", .decimal), .init("refunded", .decimal),
     ])
     public static let interaction = event("interaction", [
         .init("action", .string), .init("count", .int, optional: true), .init("ref", .string, optional: true),

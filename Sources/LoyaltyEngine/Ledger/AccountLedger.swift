@@ -69,6 +69,26 @@ struct AccountLedger: Sendable {
         return taken
     }
 
+    /// Spends points oldest lot first without going below zero (redemption), returning what
+    /// each lot gave and when it would have lapsed, so a refund can give points back as they were.
+    mutating func spendOldest(_ points: Int64) -> [(points: Int64, expiresAt: Instant?)] {
+        var spent: [(points: Int64, expiresAt: Instant?)] = []
+        var left = points
+        var index = head
+        while left > 0, index < lots.count {
+            let take = min(left, max(0, lots[index].remaining))
+            if take > 0 {
+                setRemaining(index, lots[index].remaining - take)
+                spent.append((take, lots[index].expiresAt))
+            }
+            left -= take
+            index += 1
+        }
+        balance -= points - left
+        compactIfIdle()
+        return spent
+    }
+
     /// Claws back points from the newest lots first (refunds); the rest becomes debt if allowed.
     mutating func clawBackNewest(_ points: Int64, allowingDebt: Bool) -> Int64 {
         var left = points

@@ -19,7 +19,8 @@ public final class CompiledPack: @unchecked Sendable {
     let ladder: CompiledLadder?
     /// Rules by hook, each list in file order.
     let rules: [Hook: [CompiledRule]]
-    /// Every rule, in file order (rule indices point here).
+    /// One compiled rule per rule of the file, in file order (rule indices point here); a
+    /// rule on several hooks appears here once and in `rules` under each hook.
     let allRules: [CompiledRule]
     /// Slots an activation for this pack needs.
     let slotCount: Int
@@ -41,7 +42,9 @@ public final class CompiledPack: @unchecked Sendable {
         self.variableDefaults = variableDefaults
         self.parameters = parameters
         self.ladder = ladder
-        self.allRules = allRules
+        var firstOfEach: [CompiledRule] = []
+        for rule in allRules where firstOfEach.last?.index != rule.index { firstOfEach.append(rule) }
+        self.allRules = firstOfEach
         self.rules = Dictionary(grouping: allRules, by: \.hook)
         self.slotCount = slotCount
         self.activation = Activation(slotCount: slotCount)

@@ -50,9 +50,19 @@ extension DiagnosticMessage {
                           help: "tier moves, refunds and expiry are reported as '\(name)'; choose another name")
     }
 
+    static func switchedOff(_ params: String) -> DiagnosticMessage {
+        DiagnosticMessage(id: "switched-off", "this rule is switched off: with the current value of \(params) its condition is always false",
+                          help: "that is fine if intended; --set can switch it on")
+    }
+
     static func tickHook() -> DiagnosticMessage {
         DiagnosticMessage(id: "tick-hook", "rules cannot run 'on tick': a tick only moves the clock and has no member",
                           help: "for scheduled rules use on daily, on monthly, on quarterly, on yearly or on birthday")
+    }
+
+    static func unguardedOptionalField(_ field: String, on owner: String) -> DiagnosticMessage {
+        DiagnosticMessage(id: "unguarded-optional-field", "'\(field)' is optional in \(owner); events without it would fail this rule",
+                          help: "test it first: has(event.\(field)) && …")
     }
 
     static func unknownAccount(_ name: String) -> DiagnosticMessage {

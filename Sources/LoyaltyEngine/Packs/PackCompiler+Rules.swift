@@ -9,9 +9,15 @@ extension PackCompiler {
         var hookOrder: [String] = []
         var rulesByHook: [String: [(Int, RuleSyntax)]] = [:]
         for (position, rule) in syntax.rules.enumerated() {
-            let key = rule.hook.name.text
-            if rulesByHook[key] == nil { hookOrder.append(key) }
-            rulesByHook[key, default: []].append((position, rule))
+            // A rule on several hooks is compiled once per hook, each with its event type.
+            for hook in rule.hooks {
+                var variant = rule
+                variant.hook = hook
+                variant.moreHooks = []
+                let key = hook.name.text
+                if rulesByHook[key] == nil { hookOrder.append(key) }
+                rulesByHook[key, default: []].append((position, variant))
+            }
         }
         for key in hookOrder {
             let group = rulesByHook[key]!
@@ -54,6 +60,12 @@ extension PackCompiler {
                 }
             }
         }
+        // Fields the rule's condition tests with has() are safe in all its clauses.
+        let record = recordType(for: rule.hook)
+        let guarded = rule.condition?.testedEventFields ?? []
+        for expr in [rule.condition].compactMap({ $0 }) + rule.clauses.flatMap(\.expressions) {
+            checkOptionalFields(expr, record: record, guarded: guarded)
+        }
         var condition: Program?
         if let expr = rule.condition {
             let (program, type) = compileExpression(expr, in: &environment)
@@ -61,7 +73,14 @@ extension PackCompiler {
             checkTierLiterals(expr)
             condition = program
             if case .bool(false)? = program.constant {
-                diagnostics.error(.unreachableRule("its condition is always false"), in: file, at: expr.range)
+                // A param switching a rule off (`when reset_on_promotion && …`) is a merchant's
+                // choice, not a mistake: a warning, since `--set` can switch it back on.
+                let switches = expr.identifiers.intersection(parameters.map(\.name))
+                if switches.isEmpty {
+                    diagnostics.error(.unreachableRule("its condition is always false"), in: file, at: expr.range)
+                } else {
+                    diagnostics.warning(.switchedOff(switches.sorted().joined(separator: ", ")), in: file, at: expr.range)
+                }
             }
         }
         var actions: [CompiledAction] = []

@@ -9,6 +9,9 @@ extension Checker {
         }
         let receiverType = receiver.map { check($0) }
         let argTypes = args.map { check($0) }
+        if name == "matches", let pattern = args.last, case .literal(.string(let text)) = pattern.kind {
+            checkRegex(text, at: pattern.range)
+        }
         let types = (receiverType.map { [$0] } ?? []) + argTypes
         let style: FunctionOverload.Style = receiver == nil ? .global : .receiver
         let overloads = environment.functions.overloads(named: name).filter { $0.style == style }
@@ -43,6 +46,15 @@ extension Checker {
             return results.count == 1 ? results.first! : .dyn
         }
         return signature.result
+    }
+
+    /// A constant pattern is compiled now, so a bad one is reported before any event.
+    private mutating func checkRegex(_ pattern: String, at range: SourceRange) {
+        do throws(RegexSyntaxError) {
+            _ = try LinearRegex(pattern)
+        } catch let failure {
+            error(.invalidRegex(failure.message), at: range)
+        }
     }
 
     /// "accepts floor(decimal), floor(int)" for a wrong-types message.

@@ -9,6 +9,11 @@ extension DiagnosticMessage {
                           help: "write a decimal (10.0) or decimal(x) to keep the fraction, or floor(...) to say the rounding is intended")
     }
 
+    public static func invalidRegex(_ reason: String) -> DiagnosticMessage {
+        DiagnosticMessage(id: "invalid-regex", "this pattern is not a valid regular expression: \(reason)",
+                          help: "patterns use RE2 syntax; backreferences and lookaround are not available")
+    }
+
     public static func noFields(_ type: RuleType, field: String) -> DiagnosticMessage {
         DiagnosticMessage(id: "no-fields", "\(type.withArticle) has no fields, so '.\(field)' cannot be read")
     }
@@ -56,7 +61,9 @@ extension DiagnosticMessage {
     }
 
     public static func wrongArgumentCount(_ name: String, expected: [Int], found: Int) -> DiagnosticMessage {
-        let counts = expected.map(String.init).joined(separator: " or ")
+        // `min` takes 2…8 arguments: "2 to 8", not "2 or 3 or 4 or 5 or 6 or 7 or 8".
+        let isRange = expected.count > 2 && expected.last! - expected.first! == expected.count - 1
+        let counts = isRange ? "\(expected.first!) to \(expected.last!)" : expected.map(String.init).joined(separator: " or ")
         let noun = expected == [1] ? "argument" : "arguments"
         return DiagnosticMessage(id: "wrong-argument-count", "'\(name)' takes \(counts) \(noun), but \(found) \(found == 1 ? "was" : "were") given")
     }

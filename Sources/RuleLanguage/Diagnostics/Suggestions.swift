@@ -16,7 +16,8 @@ public enum Suggestions {
             }
         }
         guard let best, !tie else { return nil }
-        let limit = min(3, max(1, target.count / 2))
+        // Under half the name's length: any one-letter name is one edit from any other.
+        let limit = min(3, (target.count - 1) / 2)
         return best.distance <= limit ? best.name : nil
     }
 

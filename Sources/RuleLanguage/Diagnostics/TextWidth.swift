@@ -1,13 +1,13 @@
 /// Terminal cell widths, so an underline lines up under Chinese text: East Asian wide
 /// and full-width characters take two cells, combining marks none.
-enum TextWidth {
-    static func cells(of character: Character) -> Int {
+public enum TextWidth {
+    public static func cells(of character: Character) -> Int {
         guard let scalar = character.unicodeScalars.first else { return 0 }
         if character == "\t" { return 1 }
         return isWide(scalar.value) ? 2 : 1
     }
 
-    static func cells(of text: Substring) -> Int {
+    public static func cells(of text: Substring) -> Int {
         text.reduce(0) { $0 + cells(of: $1) }
     }
 

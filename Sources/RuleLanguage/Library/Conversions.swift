@@ -23,7 +23,9 @@ enum Conversions {
             FunctionSignature([.string], .timestamp), FunctionSignature([.timestamp], .timestamp), FunctionSignature([.int], .timestamp),
         ], toTimestamp)
         table.addUnary("duration", [.global], [FunctionSignature([.string], .duration), FunctionSignature([.duration], .duration)], toDuration)
-        table.addUnary("dyn", [.global], [FunctionSignature([.dyn], .dyn)], resultType: { $0.first ?? .dyn }) { $0 }
+        // CEL's hint to the checker: the argument's static type is forgotten, so a value of a
+        // known record type can be read dynamically (`dyn(event).note`).
+        table.addUnary("dyn", [.global], [FunctionSignature([.dyn], .dyn)], resultType: { _ in .dyn }) { $0 }
     }
 
     static func toInt(_ value: Value) -> Value {

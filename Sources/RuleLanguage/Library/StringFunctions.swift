@@ -21,7 +21,7 @@ enum StringFunctions {
             do throws(RegexSyntaxError) {
                 return .bool(try LinearRegex(p).matches(s))
             } catch {
-                return .failure(.invalidRegex(error.message))
+                return .failure(.invalidRegex(error.description))
             }
         }
         table.addUnary("lowerAscii", [.receiver], [FunctionSignature([.string], .string)]) { value in
@@ -46,7 +46,7 @@ enum StringFunctions {
         do throws(RegexSyntaxError) {
             regex = try LinearRegex(pattern)
         } catch {
-            let failure = Value.failure(.invalidRegex(error.message))
+            let failure = Value.failure(.invalidRegex(error.description))
             return .binary { _, _ in failure }
         }
         return .binary { subject, _ in

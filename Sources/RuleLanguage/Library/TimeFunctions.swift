@@ -71,6 +71,7 @@ enum TimeFunctions {
             }
         }
         registerSpans(in: &table)
+        registerCalendarArithmetic(in: &table, defaultZone: defaultZone)
         table.addUnary("date", [.global], [FunctionSignature([.string], .timestamp)]) { value in
             guard case .string(let text) = value else { return noOverload("date", value) }
             guard let (year, month, day) = CivilCalendar.parseDate(text),
@@ -79,6 +80,35 @@ enum TimeFunctions {
             }
             return .timestamp(start)
         }
+    }
+
+    /// `t.addMonths(n)` and `t.addYears(n)`: the same local time n calendar months or years
+    /// later in the pack's zone (a day past the month's end becomes its last day: 31 Jan +
+    /// 1 month is 28 or 29 Feb), for "one year after" expiries and "three months" of inactivity.
+    private static func registerCalendarArithmetic(in table: inout FunctionTable, defaultZone: TimeZoneRule) {
+        for (name, months) in [("addMonths", 1), ("addYears", 12)] {
+            table.addBinary(name, [.receiver], [FunctionSignature([.timestamp, .int], .timestamp)]) { value, count in
+                guard case .timestamp(let t) = value, case .int(let n) = count else { return noOverload(name, value, count) }
+                guard let shifted = addMonths(t, n.multipliedReportingOverflow(by: Int64(months)), in: defaultZone) else {
+                    return .failure(.outOfRange("the timestamp"))
+                }
+                return .timestamp(shifted)
+            }
+        }
+    }
+
+    private static func addMonths(_ t: Instant, _ months: (partialValue: Int64, overflow: Bool), in zone: TimeZoneRule) -> Instant? {
+        guard !months.overflow, abs(months.partialValue) < 12 * 10_000 else { return nil }
+        let civil = t.civil(in: zone)
+        let total = Int64(civil.year) * 12 + Int64(civil.month - 1) + months.partialValue
+        let year = Int(total >= 0 ? total / 12 : (total - 11) / 12)
+        let month = Int(total - Int64(year) * 12) + 1
+        guard year >= 1, year <= 9999 else { return nil }
+        let day = min(civil.day, CivilCalendar.daysInMonth(year: year, month: month))
+        guard let midnight = CivilCalendar.startOfDay(year: year, month: month, day: day, in: zone) else { return nil }
+        let secondsIntoDay = Int64(civil.hour * 3600 + civil.minute * 60 + civil.second)
+        guard let span = TimeSpan.seconds(secondsIntoDay), let sameTime = midnight.adding(span) else { return nil }
+        return Instant(seconds: sameTime.seconds, nanoseconds: Int32(civil.nanosecond))
     }
 
     /// `days(n)`, `hours(n)`, `minutes(n)`: durations from whole numbers.

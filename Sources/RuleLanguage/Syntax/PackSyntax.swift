@@ -70,9 +70,14 @@ public struct TierLadderSyntax: Sendable {
 public struct RuleSyntax: Sendable {
     public var name: Name
     public var hook: Hook
+    /// Further hooks of `on purchase, interaction`.
+    public var moreHooks: [Hook] = []
     public var condition: Expr?
     public var clauses: [Clause] = []
     public var range: SourceRange
+
+    /// Every hook the rule listens to.
+    public var hooks: [Hook] { [hook] + moreHooks }
 
     public enum Hook: Sendable {
         /// `on purchase`, `on join`, any event type including custom ones.

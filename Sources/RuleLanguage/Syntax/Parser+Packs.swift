@@ -167,6 +167,12 @@ extension Parser {
             return nil
         }
         var rule = RuleSyntax(name: name, hook: hook, condition: nil, range: keyword.range.union(name.range))
+        // `on purchase, interaction`: one rule listening to several hooks.
+        while current.kind == .comma, !isAtDeclarationStart {
+            advance()
+            guard let another = parseHook() else { break }
+            rule.moreHooks.append(another)
+        }
         if isIdentifier("when"), !isAtDeclarationStart {
             advance()
             rule.condition = parseExpressionClause()

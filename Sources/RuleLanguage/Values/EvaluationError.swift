@@ -45,7 +45,7 @@ public struct EvaluationError: Error, Sendable, Equatable {
         case .integerOverflow: "whole-number overflow (the result does not fit in 64 bits)"
         case .decimalOverflow: "decimal overflow (the result has more than 38 digits)"
         case .noSuchKey(let key): "no such key: \(key)"
-        case .noFields(let type, let field): "a \(type) has no field '\(field)'"
+        case .noFields(let type, let field): "\(Self.article(type)) \(type) has no field '\(field)'"
         case .indexOutOfRange(let index, let count): "index \(index) is out of range for a list of \(count)"
         case .noMatchingOverload(let function, let types):
             "no matching overload: '\(function)' cannot be applied to (\(types.joined(separator: ", ")))"
@@ -54,10 +54,15 @@ public struct EvaluationError: Error, Sendable, Equatable {
         case .outOfRange(let what): "\(what) is out of range"
         case .conversion(let what): "type conversion error: \(what)"
         case .duplicateKey(let key): "repeated key \(key) in a map"
-        case .unsupportedKey(let type): "a \(type) cannot be a map key"
+        case .unsupportedKey(let type): "\(Self.article(type)) \(type) cannot be a map key"
         case .invalidArgument(let what): what
         case .invalidRegex(let what): "invalid regular expression: \(what)"
         case .costLimitExceeded(let limit): "the evaluation took more than \(limit) steps"
         }
+    }
+
+    /// "an" before type names that start with a vowel (`an int`, `an error`), else "a".
+    private static func article(_ typeName: String) -> String {
+        typeName.first.map { "aeiou".contains($0) } == true ? "an" : "a"
     }
 }
