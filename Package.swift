@@ -14,6 +14,9 @@ let package = Package(
     products: [
         .executable(name: "loyalty", targets: ["loyalty"]),
         .executable(name: "loyalty-bench", targets: ["loyalty-bench"]),
+        // Libraries so that the fuzz package in Fuzz/ (a separate package) can link the modules.
+        .library(name: "RuleLanguage", targets: ["RuleLanguage"]),
+        .library(name: "LoyaltyEngine", targets: ["LoyaltyEngine"]),
     ],
     targets: [
         .target(name: "RuleLanguage", swiftSettings: fastRelease),

@@ -9,6 +9,11 @@ public enum LoyaltyCLI {
         CheckCommand.self,
         TestCommand.self,
         EvalCommand.self,
+        StateCommand.self,
+        SimulateCommand.self,
+        FormatCommand.self,
+        ExplainCommand.self,
+        CompletionsCommand.self,
     ]
 
     /// Runs one command line (without the program name) and returns the exit status.
@@ -45,8 +50,13 @@ public enum LoyaltyCLI {
             streams.print(HelpText.overview(commands))
             return .success
         }
+        if let topic = HelpText.topic(named: name) {
+            streams.print(topic)
+            return .success
+        }
         guard let command = commands.first(where: { $0.name == name }) else {
-            streams.printError("error: \(UsageError.unknownCommand(name, among: commands.map { $0.name }).message)")
+            let known = commands.map { $0.name } + HelpText.topics.map(\.name)
+            streams.printError("error: \(UsageError.unknownCommand(name, among: known).message)")
             return .usage
         }
         streams.print(HelpText.detail(command))

@@ -37,6 +37,11 @@ struct CheckCommand: Command {
         let warnings = load.diagnostics.warningCount
         let files = load.files.count
         streams.printError("checked \(files) \(files == 1 ? "file" : "files"): \(Self.count(errors, "error")), \(Self.count(warnings, "warning"))")
+        if load.diagnostics.hasErrors {
+            var seen = Set<String>()
+            let codes = load.diagnostics.sorted.map(\.message.id).filter { seen.insert($0).inserted }
+            streams.printError("run 'loyalty explain CODE' for details on a message (codes here: \(codes.joined(separator: ", ")))")
+        }
         return errors > 0 ? .failure : .success
     }
 

@@ -8,7 +8,18 @@ protocol Command {
     static var maximumPositionals: Int { get }
     /// Worked examples for `loyalty help COMMAND`.
     static var examples: [String] { get }
+    /// What the positional arguments are (`PATH`, `CODE`), for `loyalty help COMMAND`.
+    static var arguments: [OptionSpec] { get }
+    /// What shell completion offers for the positional arguments.
+    static var argumentCompletion: CompletionScript.Candidates { get }
 
     init(_ arguments: ParsedArguments) throws(UsageError)
     func run(_ streams: StandardStreams) -> ExitStatus
+}
+
+extension Command {
+    static var arguments: [OptionSpec] { [] }
+
+    /// Files, unless the command takes no arguments.
+    static var argumentCompletion: CompletionScript.Candidates { maximumPositionals == 0 ? .nothing : .files }
 }

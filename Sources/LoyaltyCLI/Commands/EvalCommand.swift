@@ -8,6 +8,10 @@ struct EvalCommand: Command {
     static let summary = "evaluate one expression and print its value"
     static let usage = "loyalty eval EXPR [--let NAME=EXPR]... [--event JSON] [--format json|tagged]"
     static let maximumPositionals = 1
+    static let arguments = [
+        OptionSpec("EXPR", help: "the expression, in single quotes so the shell leaves it alone"),
+    ]
+    static let argumentCompletion = CompletionScript.Candidates.nothing
     static let options = [
         OptionSpec("--let", value: "NAME=EXPR", repeatable: true, help: "bind NAME to the value of EXPR (evaluated in order)"),
         OptionSpec("--event", value: "JSON", help: "bind 'event' to this JSON object"),

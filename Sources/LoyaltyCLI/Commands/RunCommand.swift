@@ -15,7 +15,7 @@ struct RunCommand: Command {
         OptionSpec("--explain", help: "add each decision's rule location and the values behind it"),
         OptionSpec("--stamp", help: "add the version (content hash) of the deciding pack to each decision"),
         OptionSpec("--max-line-bytes", value: "N", help: "reject lines longer than N bytes (default 1048576)"),
-    ]
+    ] + RunStatePersistence.options + RunPartitioning.options
     static let examples = [
         "loyalty run --rules rules/bench.rules < events.jsonl > decisions.jsonl",
         "loyalty run --rules rules/ --rejects rejected.jsonl --explain < events.jsonl",
@@ -27,6 +27,10 @@ struct RunCommand: Command {
     var rejects: String?
     var options: Engine.Options
     var limits = JSONLimits.default
+    /// `--state FILE [--checkpoint N]` (RunCommand+State.swift).
+    var state: RunStatePersistence?
+    /// `--partition K/N` and its forwarded effects (RunCommand+Partition.swift).
+    var partitioning: RunPartitioning?
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         rules = arguments.all("--rules").isEmpty ? ["rules"] : arguments.all("--rules")
@@ -37,6 +41,9 @@ struct RunCommand: Command {
             guard let bytes = Int(text), bytes > 0 else { throw UsageError("--max-line-bytes needs a positive number, not '\(text)'") }
             limits.maximumLineBytes = bytes
         }
+        state = try RunStatePersistence(arguments)
+        partitioning = try RunPartitioning(arguments)
+        options.partition = partitioning?.partition
     }
 
     func run(_ streams: StandardStreams) -> ExitStatus {
@@ -48,6 +55,7 @@ struct RunCommand: Command {
             streams.printError("no events were processed: the rules have \(CheckCommand.count(load.diagnostics.errorCount + load.errors.count, "error"))")
             return .failure
         }
+        if let state, !state.restore(into: engine, streams: streams) { return .failure }
         var rejectsBuffer: OutputBuffer?
         if let rejects {
             let descriptor = open(rejects, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
@@ -58,13 +66,26 @@ struct RunCommand: Command {
             rejectsBuffer = OutputBuffer(fileDescriptor: descriptor)
         }
         let processor = StreamProcessor(engine: engine, output: streams.output, errors: streams.errors, rejects: rejectsBuffer, limits: limits)
+        state?.attach(to: processor, output: streams.output, rejects: rejectsBuffer, errors: streams.errors)
+        processor.isReplayingStatePrefix = state?.didLoad ?? false
+        if let partitioning, let problem = partitioning.attach(to: processor, resuming: state?.didLoad ?? false) {
+            streams.printError("error: \(problem)")
+            return .failure
+        }
+        let progress = streams.errorsIsTerminal ? ProgressLine(errors: streams.errors) : nil
+        if let progress { processor.onProgress = { _ in progress.update(engine.statistics, members: engine.memberCount) } }
         processor.run(input: streams.input)
+        progress?.finish()
+        let saved = state?.finish(engine, output: streams.output, rejects: rejectsBuffer, errors: streams.errors) ?? true
         if let rejectsBuffer {
             rejectsBuffer.flush()
             close(rejectsBuffer.fileDescriptor)
         }
         streams.printError(RunSummary(statistics: engine.statistics, members: engine.memberCount, seconds: Date().timeIntervalSince(started)).json)
-        return .success
+        // The process is about to exit: freeing a hundred thousand members one by one would
+        // only cost time, so the engine is deliberately kept alive.
+        _ = Unmanaged.passRetained(engine)
+        return saved ? .success : .failure
     }
 }
 
@@ -79,7 +100,8 @@ struct RunSummary {
         let decisions = Decision.Kind.allCases.compactMap { kind in statistics.decisions[kind].map { "\"\(kind.rawValue)\":\($0)" } }
         let rate = seconds > 0 ? Int(Double(statistics.eventsRead) / seconds) : 0
         return "{\"summary\":{\"events\":\(statistics.eventsRead),\"applied\":\(statistics.eventsApplied),"
-            + "\"duplicates\":\(statistics.duplicates),\"rejected\":\(statistics.rejectedTotal),"
+            + "\"duplicates\":\(statistics.duplicates - statistics.replayed),\"replayed\":\(statistics.replayed),"
+            + "\"other_partition\":\(statistics.otherPartition),\"rejected\":\(statistics.rejectedTotal),"
             + "\"rejected_by_code\":{\(rejected.joined(separator: ","))},\"decisions\":{\(decisions.joined(separator: ","))},"
             + "\"members\":\(members),\"seconds\":\(String(format: "%.3f", seconds)),\"events_per_second\":\(rate)}}"
     }

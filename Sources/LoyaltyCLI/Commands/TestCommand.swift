@@ -6,6 +6,10 @@ struct TestCommand: Command {
     static let summary = "run sample streams and compare their decisions with the expected ones"
     static let usage = "loyalty test [DIR]... [--update]"
     static let maximumPositionals = Int.max
+    static let arguments = [
+        OptionSpec("DIR", help: "a sample directory (holding events.jsonl), or a directory of them (default: samples/)"),
+    ]
+    static let argumentCompletion = CompletionScript.Candidates.directories
     static let options = [
         OptionSpec("--update", help: "rewrite each sample's expected files from what the rules decide now (read them before committing!)"),
     ]

@@ -17,10 +17,15 @@ extension Engine {
             }
             return n
         }
-        func target(_ program: Program?) throws(RuleFailure) -> Int32 {
-            guard let program else { return member }
+        /// The other member an action names (`to …`, `from …`), or nil for the event's member.
+        func otherMember(_ program: Program?) throws(RuleFailure) -> String? {
+            guard let program else { return nil }
             let value = try evaluate(program, "the member")
             guard case .string(let id) = value, !id.isEmpty else { throw failure(rule, value, what: "the member") }
+            return id
+        }
+        func target(_ id: String?) -> Int32 {
+            guard let id else { return member }
             let index = self.member(id)
             touch(index)
             if !affected.contains(index) { affected.append(index) }
@@ -45,7 +50,20 @@ extension Engine {
         case .award(let amountProgram, let account, let memberProgram, let expiry, let reason, let location):
             var points = try whole(amountProgram, "the points")
             if points < 0 { throw RuleFailure(message: "rule \(rule.qualifiedName) at \(location): cannot award \(points) points; use 'deduct'") }
-            let recipient = try target(memberProgram)
+            let other = try otherMember(memberProgram)
+            if let other, isForeign(other) {
+                guard points > 0 else { return }
+                let expiresAt = try expiryTime(expiry, rule: rule, pack: pack, time: time)
+                let why = try text(reason)
+                forward(.award, to: other, eventID: eventID, time: time, pack: pack, rule: rule.qualifiedName) { effect in
+                    effect.account = pack.accounts[account]
+                    effect.points = points
+                    effect.expires = expiresAt
+                    effect.reason = why
+                }
+                return
+            }
+            let recipient = target(other)
             points = capped(points, rule: rule, pack: pack, account: account, member: recipient, eventID: eventID, time: time)
             guard points > 0 else { return }
             let expiresAt = try expiryTime(expiry, rule: rule, pack: pack, time: time)
@@ -68,7 +86,18 @@ extension Engine {
         case .deduct(let amountProgram, let account, let memberProgram, let reason, let location):
             let points = try whole(amountProgram, "the points")
             if points < 0 { throw RuleFailure(message: "rule \(rule.qualifiedName) at \(location): cannot deduct \(points) points; use 'award'") }
-            let payer = try target(memberProgram)
+            let other = try otherMember(memberProgram)
+            if let other, isForeign(other) {
+                guard points > 0 else { return }
+                let why = try text(reason)
+                forward(.deduct, to: other, eventID: eventID, time: time, pack: pack, rule: rule.qualifiedName) { effect in
+                    effect.account = pack.accounts[account]
+                    effect.points = points
+                    effect.reason = why
+                }
+                return
+            }
+            let payer = target(other)
             guard points > 0 else { return }
             let taken = directory[payer].packs[pack.index].accounts[account].consumeOldest(points, allowingDebt: pack.allowsNegativeBalance)
             guard taken > 0 else { return }
@@ -90,7 +119,20 @@ extension Engine {
             guard count > 0 else { return }
             var value: ExactDecimal?
             if let worthProgram { value = try money(try evaluate(worthProgram, "the benefit's value"), rule: rule, what: "the benefit's value") }
-            let recipient = try target(memberProgram)
+            let other = try otherMember(memberProgram)
+            if let other, isForeign(other) {
+                let expiresAt = try expiryTime(expiry, rule: rule, pack: pack, time: time)
+                let why = try text(reason)
+                forward(.grant, to: other, eventID: eventID, time: time, pack: pack, rule: rule.qualifiedName) { effect in
+                    effect.benefit = name
+                    effect.count = count
+                    effect.value = value
+                    effect.expires = expiresAt
+                    effect.reason = why
+                }
+                return
+            }
+            let recipient = target(other)
             var decision = Decision(event: eventID, member: directory[recipient].id, kind: .grant, rule: rule.qualifiedName)
             decision.benefit = name
             decision.count = count
@@ -127,7 +169,7 @@ extension Engine {
         for (position, cap) in rule.caps.enumerated() where cap.account == account {
             guard case .int(let limit) = cap.amount(pack.activation) else { continue }
             let key = cap.period.map { $0.key(containing: time, in: pack.zone) } ?? "event:\(eventID)"
-            let slot = rule.index * 8 + position
+            let slot = rule.index * 1024 + position
             var usage = directory[member].packs[pack.index].capUsage[slot] ?? (key, 0)
             if usage.period != key { usage = (key, 0) }
             let grant = max(0, min(allowed, limit - usage.used))
@@ -143,8 +185,9 @@ extension Engine {
         case .never: return nil
         case .after(let program):
             let value = program(pack.activation)
-            guard case .duration(let span) = value, let at = time.adding(span) else { throw failure(rule, value, what: "the expiry") }
-            return at
+            guard case .duration(let span) = value else { throw failure(rule, value, what: "the expiry") }
+            // An expiry past 9999-12-31 cannot be written: such points simply never lapse.
+            return time.adding(span)
         case .on(let program):
             let value = program(pack.activation)
             guard case .timestamp(let at) = value else { throw failure(rule, value, what: "the expiry date") }

@@ -53,13 +53,15 @@ extension Engine {
         guard Int(member) < directory.count else { return }
         touch(member)
         guard let (points, lot) = directory[member].packs[pack.index].accounts[Int(entry.account)].expire(lotID: entry.lotID) else { return }
-        var decision = Decision(event: eventID, member: directory[member].id, kind: .expire, rule: "\(pack.name).expiry")
+        // Named after the rule that awarded the lot: with `lot` (its source event) that makes
+        // each expiry decision's key unique even when several lots lapse before one event.
+        var decision = Decision(event: eventID, member: directory[member].id, kind: .expire, rule: lot.rule)
         decision.delta = -points
         decision.balance = directory[member].packs[pack.index].accounts[Int(entry.account)].balance
         decision.account = pack.accounts[Int(entry.account)]
         decision.lot = lot.source
         if options.explain {
-            decision.explanation = Explanation(source: lot.rule, values: [("expired_at", .timestamp(entry.expiresAt))])
+            decision.explanation = Explanation(source: "expiry of a lot", values: [("expired_at", .timestamp(entry.expiresAt))])
         }
         emit(decision)
     }

@@ -18,7 +18,11 @@ extension Engine {
             }
             if let referrer = event.referrer, referrer != memberID, directory[member].referrer == nil {
                 directory[member].referrer = referrer
-                if let referrerIndex = directory.index(of: referrer) {
+                if isForeign(referrer) {
+                    context.assumedMembers.insert(referrer)
+                    let pack = packs[0]
+                    forward(.referral, to: referrer, eventID: event.id, time: event.at, pack: pack, rule: "\(pack.name).referral-count") { _ in }
+                } else if let referrerIndex = directory.index(of: referrer) {
                     touch(referrerIndex)
                     directory[referrerIndex].referrals += 1
                 }

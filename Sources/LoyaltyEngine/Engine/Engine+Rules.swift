@@ -43,24 +43,35 @@ extension Engine {
                     try execute(action, rule: rule, pack: pack, member: member, eventID: eventID, time: time,
                                 explained: explained, affected: &affected, tierChanges: &tierChanges)
                 }
-                if let onceKey, case let policy? = rule.once {
+                if let onceKey {
+                    // Every period used is remembered (events may arrive late), up to a bound.
                     touch(member)
-                    if case .key = policy {
-                        directory[member].packs[pack.index].onceKeys[rule.index, default: []].insert(onceKey)
-                    } else {
-                        directory[member].packs[pack.index].onceKeys[rule.index] = [onceKey]
+                    directory[member].packs[pack.index].onceKeys[rule.index, default: []].insert(onceKey)
+                    if case .calendar? = rule.once, directory[member].packs[pack.index].onceKeys[rule.index]!.count > Self.oncePeriodsKept {
+                        let kept = directory[member].packs[pack.index].onceKeys[rule.index]!.sorted().suffix(Self.oncePeriodsKept / 2)
+                        directory[member].packs[pack.index].onceKeys[rule.index] = Set(kept)
                     }
                 }
                 if rule.stops { break }
             }
         }
         if let ladder = pack.ladder, ladder.upgradesImmediately, hook != .tierChange {
-            for target in affected {
-                try upgradeIfQualified(pack, member: target, eventID: eventID, time: time, tierChanges: &tierChanges)
+            if let type = ladder.upgradesAfter {
+                if hook == .event(type) {
+                    try upgradeIfQualified(pack, member: member, eventID: eventID, time: time, tierChanges: &tierChanges)
+                }
+            } else {
+                for target in affected {
+                    try upgradeIfQualified(pack, member: target, eventID: eventID, time: time, tierChanges: &tierChanges)
+                }
             }
         }
         try runPendingTierChanges(pack, tierChanges, time: time)
     }
+
+    /// `once per day` (week, month, …) remembers this many periods per member and rule; a late
+    /// event from before the oldest of them could fire the rule again.
+    static let oncePeriodsKept = 800
 
     /// The key under which `once` remembers this firing, or nil for rules without `once`.
     private func onceKey(_ rule: CompiledRule, pack: CompiledPack, member: Int32, time: Instant) throws(RuleFailure) -> String? {

@@ -9,10 +9,13 @@ public final class Engine {
         public var explain = false
         /// Attach the pack's version (content hash) to each decision.
         public var stamp = false
+        /// Apply only this partition's members (SPEC §8); effects on others are forwarded.
+        public var partition: Partition?
 
-        public init(explain: Bool = false, stamp: Bool = false) {
+        public init(explain: Bool = false, stamp: Bool = false, partition: Partition? = nil) {
             self.explain = explain
             self.stamp = stamp
+            self.partition = partition
         }
     }
 
@@ -43,6 +46,14 @@ public final class Engine {
     var affectedScratch: [Int32] = []
     /// For a refund event: the amount actually refunded (capped at what was left).
     var refundedAmount: ExactDecimal?
+    /// Whether some pack rewards recharges, so that a refund may name a recharge.
+    lazy var acceptsRechargeRefunds = packs.contains { $0.rules[.event("recharge")] != nil }
+    /// The stream position of the event being applied (its `seq` field, else its line).
+    public var currentSequence = 0
+    /// Effects on other partitions' members made by the events applied since the caller
+    /// last took them.
+    public var forwards: [ForwardedEffect] = []
+    var forwardCount = 0
 
     /// Loads packs from paths; nil engine with diagnostics when any pack has errors.
     public static func load(rules paths: [String], overrides: [String: String] = [:], options: Options = Options())
@@ -66,6 +77,7 @@ public final class Engine {
         self.packs = packs
         self.context = context
         self.options = options
+        context.partition = options.partition
         for pack in packs {
             if let review = pack.ladder?.review {
                 schedules.append(CalendarSchedule(pack: pack.index, kind: .review, period: review))
@@ -93,6 +105,8 @@ public final class Engine {
             return .failure(InputError(.duplicate, "event '\(event.id)' was already processed; skipped"))
         }
         transaction.reset(memberCount: directory.count, schedules: schedules, decisionCount: decisions.count, firstActivity: nextActivity)
+        forwardCount = forwards.count
+        context.assumedMembers.removeAll(keepingCapacity: true)
         eventEarned.removeAll(keepingCapacity: true)
         eventRedeemed.removeAll(keepingCapacity: true)
         context.awarded.removeAll(keepingCapacity: true)
@@ -100,7 +114,10 @@ public final class Engine {
         do throws(RuleFailure) {
             if clock == nil { startSchedules(at: event.at) }
             try runDueWork(until: event.at, eventID: event.id)
-            if event.kind == .refund, let original = event.original, purchases[original] == nil {
+            // A recharge can be refunded only where a pack rewards recharges (its bonus is then
+            // reversed); elsewhere — the benchmark program — only purchases can be refunded.
+            if event.kind == .refund, let original = event.original,
+               purchases[original].map({ $0.activity != 0 || acceptsRechargeRefunds }) != true {
                 rollback()
                 return .failure(InputError(.unknownOriginal, "refund '\(event.id)' names '\(original)', which is not a processed purchase or recharge"))
             }
@@ -126,12 +143,20 @@ public final class Engine {
         for (member, snapshot) in transaction.snapshots.reversed() where Int(member) < transaction.memberCount {
             directory.restore(directory[member].restored(from: snapshot), at: member)
         }
+        if directory.count > transaction.memberCount {
+            // Members the event created are gone: so are queue entries naming their indices,
+            // which the next new member would otherwise inherit.
+            let first = Int32(transaction.memberCount)
+            expiries.removeAll { $0.member >= first }
+            timers.removeAll { $0.member >= first }
+        }
         directory.truncate(to: transaction.memberCount)
         for entry in transaction.poppedExpiries { expiries.push(entry) }
         for timer in transaction.poppedTimers { timers.push(timer) }
         schedules = transaction.schedules
         for (id, record) in transaction.purchases.reversed() { purchases[id] = record }
         decisions.removeSubrange(transaction.decisionCount...)
+        if forwards.count > forwardCount { forwards.removeSubrange(forwardCount...) }
     }
 
     /// Records a member's state before the event first changes it, and journals its

@@ -21,6 +21,14 @@ struct MinHeap<Element: HeapOrdered>: Sendable {
         }
     }
 
+    /// Drops the elements matching `condition` (rare: a rollback that removed new members).
+    mutating func removeAll(where condition: (Element) -> Bool) {
+        let kept = elements.filter { !condition($0) }
+        guard kept.count != elements.count else { return }
+        elements = []
+        for element in kept { push(element) }
+    }
+
     mutating func popFirst() -> Element? {
         guard !elements.isEmpty else { return nil }
         let top = elements[0]

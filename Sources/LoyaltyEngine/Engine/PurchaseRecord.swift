@@ -37,6 +37,10 @@ public struct RunStatistics: Sendable {
     public var eventsRead = 0
     public var eventsApplied = 0
     public var duplicates = 0
+    /// Events already in a loaded state, met again at the start of a rerun.
+    public var replayed = 0
+    /// Partitioned runs: events of other partitions' members, passed over.
+    public var otherPartition = 0
     public var rejected: [InputError.Code: Int] = [:]
     public var decisions: [Decision.Kind: Int] = [:]
 

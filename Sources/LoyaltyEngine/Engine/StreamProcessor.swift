@@ -20,6 +20,22 @@ public final class StreamProcessor {
     /// Called every `progressInterval` lines (live status, reloads between events).
     public var onProgress: ((_ lineNumber: Int) -> Void)?
     public var progressInterval = 1024
+    /// Partitioned runs: where effects on other partitions' members are written, and the
+    /// effects forwarded to this partition, applied when the input reaches their position.
+    public var forwardOutput: OutputBuffer?
+    /// After a state was loaded, a rerun first meets the events the state already holds:
+    /// those duplicates are counted (`replayed`) instead of reported one line each, until
+    /// the first event that is applied.
+    public var isReplayingStatePrefix = false
+    private var incoming: [ForwardedEffect] = []
+    private var nextIncoming = 0
+
+    /// Effects forwarded to this partition's members (from other partitions' `--forward-to`).
+    public func receive(_ effects: [ForwardedEffect]) {
+        let mine = effects.filter { engine.options.partition?.owns($0.member) ?? true }
+        incoming = mine.sorted { ($0.sequence, $0.id) < ($1.sequence, $1.id) }
+        nextIncoming = 0
+    }
 
     public init(engine: Engine, output: OutputBuffer, errors: OutputBuffer, rejects: OutputBuffer?, limits: JSONLimits = .default) {
         self.engine = engine
@@ -51,10 +67,24 @@ public final class StreamProcessor {
                 if let onProgress, lines % progressInterval == 0 { onProgress(lines) }
             }
         }
+        applyIncoming(before: Int.max)
         output.flush()
         rejects?.flush()
+        forwardOutput?.flush()
         errors.flush()
         return lines
+    }
+
+    /// Applies the forwarded effects that come before stream position `sequence`.
+    private func applyIncoming(before sequence: Int) {
+        while nextIncoming < incoming.count, incoming[nextIncoming].sequence < sequence {
+            let effect = incoming[nextIncoming]
+            nextIncoming += 1
+            switch engine.apply(effect) {
+            case .success: writeDecisions()
+            case .failure(let error): report(error, lineNumber: 0, raw: nil)
+            }
+        }
     }
 
     /// Processes one line's bytes on the calling thread (tests, small inputs).
@@ -68,10 +98,46 @@ public final class StreamProcessor {
     }
 
     private func apply(_ event: Event, lineNumber: Int, raw: [UInt8]?) {
+        var sequence = lineNumber
+        if case .map(let map) = event.value, case .int(let seq)? = map.value(forKey: .string("seq")) { sequence = Int(seq) }
+        if let partition = engine.options.partition {
+            applyIncoming(before: sequence)
+            if event.kind == .custom("forwarded") {
+                guard let effect = ForwardedEffect(event: event.value) else {
+                    report(InputError(.wrongType, "a forwarded event needs effect, origin, seq, pack and rule"), lineNumber: lineNumber, raw: raw)
+                    return
+                }
+                guard partition.owns(effect.member) else { return }
+                switch engine.apply(effect) {
+                case .success: writeDecisions()
+                case .failure(let error): report(error, lineNumber: lineNumber, raw: raw)
+                }
+                return
+            }
+            if let member = event.member, !partition.owns(member) {
+                engine.statistics.otherPartition += 1
+                return
+            }
+        }
+        engine.currentSequence = sequence
         switch engine.apply(event) {
-        case .success: writeDecisions()
+        case .success:
+            isReplayingStatePrefix = false
+            writeDecisions()
+            writeForwards()
         case .failure(let error): report(error, lineNumber: lineNumber, raw: raw)
         }
+    }
+
+    private func writeForwards() {
+        guard !engine.forwards.isEmpty else { return }
+        if let forwardOutput {
+            for effect in engine.forwards {
+                forwardOutput.appendRaw(effect.jsonLine)
+                forwardOutput.append(UInt8(ascii: "\n"))
+            }
+        }
+        engine.forwards.removeAll(keepingCapacity: true)
     }
 
     func writeDecisions() {
@@ -86,6 +152,10 @@ public final class StreamProcessor {
 
     /// One JSON line on stderr: `{"line":N,"code":"…","message":"…"}`; rejects keep the line.
     func report(_ error: InputError, lineNumber: Int, raw: [UInt8]?) {
+        if isReplayingStatePrefix, error.code == .duplicate {
+            engine.statistics.replayed += 1
+            return
+        }
         if error.isReject { engine.statistics.rejected[error.code, default: 0] += 1 }
         errors.append("{\"line\":")
         errors.appendInt(Int64(lineNumber))

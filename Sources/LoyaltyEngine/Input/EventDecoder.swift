@@ -24,6 +24,10 @@ public enum EventDecoder {
                 throw InputError(.badTimestamp, "'at' is not an RFC 3339 timestamp with an offset: \(quote(atText))")
             }
             map.replaceField("at", hint: kind == .tick ? 2 : 3, with: .timestamp(at))
+            // An optional field sent as null is treated as absent, so has() says false.
+            if map.entries.contains(where: { if case .null = $0.value { true } else { false } }) {
+                for entry in map.entries where entry.value.isNull { map.remove(entry.key) }
+            }
             var event = Event(id: id, kind: kind, member: member, at: at, value: .null)
             switch kind {
             case .purchase:
@@ -34,7 +38,12 @@ public enum EventDecoder {
                 if map.value(forField: "items", hint: 6) == nil { map.set(.list([]), forKey: .string("items")) }
                 if map.value(forField: "coupons", hint: 8) == nil { map.set(.list([]), forKey: .string("coupons")) }
                 if let points = map.value(forField: "redeem_points", hint: 7) {
-                    guard case .int(let n) = points, n >= 0 else {
+                    switch points {
+                    case .int(let n) where n >= 0: break
+                    case .decimal(let d) where !d.isNegative && d.truncated().map({ d.compare(to: $0) == 0 }) == true:
+                        // 5.0 from a till that writes every number with a fraction: a whole number.
+                        map.set(.int(d.truncated()!), forKey: .string("redeem_points"))
+                    default:
                         throw InputError(.wrongType, "'redeem_points' must be a whole number of points, not \(points.debugDescription)")
                     }
                 }

@@ -152,6 +152,9 @@ struct CompiledLadder: Sendable {
     /// `conditions[i]` qualifies for tier `i`; nil for the first tier (everyone qualifies).
     let conditions: [Program?]
     let upgradesImmediately: Bool
+    /// With `upgrade after purchase`: the event type after which the event's member is
+    /// upgraded; nil means after any event, for every member it changed.
+    let upgradesAfter: String?
     let upgradesAtReview: Bool
     let downgradesAtReview: Bool
     let review: CalendarPeriod?

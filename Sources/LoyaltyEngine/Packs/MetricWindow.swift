@@ -48,14 +48,23 @@ enum CalendarPeriod: String, Sendable, Hashable, CaseIterable {
     }
 
     /// A readable key naming the period (`2026-03-18`, `2026-W12`, `2026-03`, `2026-Q1`, `2026`).
+    /// Computed from the local calendar date alone (never through an instant, which could
+    /// fall outside the representable range at the edges of year 1 and 9999).
     func key(containing time: Instant, in zone: TimeZoneRule) -> String {
-        let start = start(containing: time, in: zone).civil(in: zone)
-        let date = CivilDate(year: start.year, month: start.month, day: start.day).description
+        let civil = time.civil(in: zone)
         switch self {
-        case .day, .week: return date
-        case .month: return String(date.prefix(7))
-        case .quarter: return "\(start.year)-Q\((start.month - 1) / 3 + 1)"
-        case .year: return String(start.year)
+        case .day:
+            return CivilDate(year: civil.year, month: civil.month, day: civil.day).description
+        case .week:
+            let monday = CivilCalendar.daysFromCivil(year: civil.year, month: civil.month, day: civil.day) - Int64((civil.weekday + 6) % 7)
+            let (year, month, day) = CivilCalendar.civilFromDays(monday)
+            return CivilDate(year: year, month: month, day: day).description
+        case .month:
+            return String(CivilDate(year: civil.year, month: civil.month, day: 1).description.dropLast(3))
+        case .quarter:
+            return "\(civil.year)-Q\((civil.month - 1) / 3 + 1)"
+        case .year:
+            return String(civil.year)
         }
     }
 

@@ -18,10 +18,17 @@ extension PackCompiler {
         environment.declareHostObject("member", memberObject)
         for (name, value) in parameters { environment.declareConstant(name, value) }
         let directory = context.directory
+        let context = context
         environment.functions.add("is_member", FunctionOverload(
             .global, arity: 1, signatures: [FunctionSignature([.string], .bool)], isPure: false,
             implementation: .unary { id in
                 guard case .string(let text) = id else { return .failure(.invalidArgument("is_member() takes a member id")) }
+                // Another partition's member cannot be looked up here: assume it is known, and
+                // let an effect forwarded to it apply only if it is (Engine+Forwarding.swift).
+                if let partition = context.partition, !partition.owns(text) {
+                    context.assumedMembers.insert(text)
+                    return .bool(true)
+                }
                 return .bool(directory.index(of: text) != nil)
             }))
         environment.reservedSlots = nextSlot

@@ -31,10 +31,12 @@ extension PackCompiler {
             conditions[position] = program
         }
         var upgradesImmediately = true
+        var upgradesAfter: String?
         var upgradesAtReview = false
         var downgradesAtReview = false
         switch ladder.upgrade {
         case .atReview?: (upgradesImmediately, upgradesAtReview) = (false, true)
+        case .after(let type)?: upgradesAfter = type.text
         default: break
         }
         if case .atReview? = ladder.downgrade { downgradesAtReview = true }
@@ -46,7 +48,7 @@ extension PackCompiler {
         } else if upgradesAtReview || downgradesAtReview {
             diagnostics.error(.reviewNeeded(), in: file, at: ladder.range)
         }
-        return CompiledLadder(names: names, conditions: conditions, upgradesImmediately: upgradesImmediately,
+        return CompiledLadder(names: names, conditions: conditions, upgradesImmediately: upgradesImmediately, upgradesAfter: upgradesAfter,
                               upgradesAtReview: upgradesAtReview, downgradesAtReview: downgradesAtReview, review: review)
     }
 

@@ -12,6 +12,10 @@ final class RuleContext: @unchecked Sendable {
     var time = Instant.minimum
     /// Points awarded in the current event, by (member, pack, rule).
     var awarded: [(member: Int32, pack: Int, rule: Int, points: Int64)] = []
+    /// In a partitioned run: ids of other partitions' members that `is_member` had to assume
+    /// known in the current event; an effect forwarded to one of them applies only if it is.
+    var assumedMembers: Set<String> = []
+    var partition: Partition?
     /// Points redeemed in the current event, by (member, pack, account).
     var redeemed: [(member: Int32, pack: Int, account: Int, points: Int64)] = []
 

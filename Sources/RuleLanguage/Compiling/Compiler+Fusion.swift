@@ -46,7 +46,8 @@ extension Compiler {
         let transform = outer.transform.map { compileNode($0) }
         locals.removeLast()
         let evaluateSource = compiledSource.evaluate
-        let macroName = isSum ? "sum" : "size"
+        // Errors name the macro the unfused expression would have failed in: the innermost.
+        let macroName = innerFilter != nil ? "filter" : outer.macro.rawValue
         let loop: @Sendable (Activation) -> Value = { activation in
             let sourceValue = evaluateSource(activation)
             let elements: [Value]
@@ -66,7 +67,12 @@ extension Compiler {
                 if let innerFilter {
                     activation.slots[innerFilter.slot] = element
                     switch innerFilter.predicate.evaluate(activation) {
-                    case .bool(true): break
+                    case .bool(true):
+                        // The unfused map would iterate this kept element again: charge it the same.
+                        activation.steps += 1
+                        if activation.steps > activation.stepLimit {
+                            return .failure(.costLimitExceeded(activation.stepLimit), at: range)
+                        }
                     case .bool(false): continue
                     case .error(let error): return .error(error)
                     case let other: return .failure(.noMatchingOverload(function: "filter", types: [other.typeName]), at: range)

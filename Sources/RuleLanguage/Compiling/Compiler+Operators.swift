@@ -35,6 +35,25 @@ extension Compiler {
                 return Value.equality(value, .string(constant))
             }, constant: nil, type: .bool)
         }
+        // `amount >= 100`: an int or decimal against a constant whole number, without the
+        // generic dispatch.
+        if [.less, .lessEqual, .greater, .greaterEqual].contains(op), case .int(let bound)? = r.constant {
+            return Compiled(evaluate: { activation in
+                let value = evaluateLeft(activation)
+                let sign: Int
+                switch value {
+                case .int(let x): sign = x < bound ? -1 : (x > bound ? 1 : 0)
+                case .decimal(let d): sign = d.compare(to: bound)
+                default: return Self.located(operation(value, .int(bound)), range)
+                }
+                switch op {
+                case .less: return .bool(sign < 0)
+                case .lessEqual: return .bool(sign <= 0)
+                case .greater: return .bool(sign > 0)
+                default: return .bool(sign >= 0)
+                }
+            }, constant: nil, type: .bool)
+        }
         return Compiled(evaluate: { activation in
             Self.located(operation(evaluateLeft(activation), evaluateRight(activation)), range)
         }, constant: nil, type: type)

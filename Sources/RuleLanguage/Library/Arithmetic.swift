@@ -14,7 +14,7 @@ enum Arithmetic {
         case (.duration(let x), .duration(let y)):
             return x.adding(y).map(Value.duration) ?? .failure(.outOfRange("the duration"))
         default:
-            return numeric("+", a, b, ExactDecimal.adding, +)
+            return numeric(.add, a, b)
         }
     }
 
@@ -30,7 +30,7 @@ enum Arithmetic {
         case (.duration(let x), .duration(let y)):
             return x.subtracting(y).map(Value.duration) ?? .failure(.outOfRange("the duration"))
         default:
-            return numeric("-", a, b, ExactDecimal.subtracting, -)
+            return numeric(.subtract, a, b)
         }
     }
 
@@ -39,7 +39,7 @@ enum Arithmetic {
             let (product, overflow) = x.multipliedReportingOverflow(by: y)
             return overflow ? .failure(.integerOverflow) : .int(product)
         }
-        return numeric("*", a, b, ExactDecimal.multiplying(by:), *)
+        return numeric(.multiply, a, b)
     }
 
     static func divide(_ a: Value, _ b: Value) -> Value {
@@ -48,7 +48,7 @@ enum Arithmetic {
             let (quotient, overflow) = x.dividedReportingOverflow(by: y)
             return overflow ? .failure(.integerOverflow) : .int(quotient)
         }
-        return numeric("/", a, b, ExactDecimal.dividing(by:), /)
+        return numeric(.divide, a, b)
     }
 
     static func remainder(_ a: Value, _ b: Value) -> Value {
@@ -77,36 +77,50 @@ enum Arithmetic {
         }
     }
 
-    /// The mixed-number cases shared by `+ - * /`.
+    /// The four operators shared by the mixed-number cases.
+    enum Operation: String {
+        case add = "+", subtract = "-", multiply = "*", divide = "/"
+    }
+
+    /// The mixed-number cases shared by `+ - * /`. The operation is switched on directly
+    /// (not passed as a method reference, which would build a closure on every call).
     @inline(__always)
-    private static func numeric(
-        _ symbol: String, _ a: Value, _ b: Value,
-        _ exact: (ExactDecimal) -> (ExactDecimal) throws(DecimalError) -> ExactDecimal,
-        _ float: (Double, Double) -> Double
-    ) -> Value {
+    private static func numeric(_ operation: Operation, _ a: Value, _ b: Value) -> Value {
         switch (a, b) {
-        case (.decimal(let x), .decimal(let y)): return decimal(exact, x, y)
-        case (.decimal(let x), .int(let y)): return decimal(exact, x, ExactDecimal(y))
-        case (.int(let x), .decimal(let y)): return decimal(exact, ExactDecimal(x), y)
-        case (.double(let x), .double(let y)): return .double(float(x, y))
-        case (.double(let x), .int(let y)): return .double(float(x, Double(y)))
-        case (.int(let x), .double(let y)): return .double(float(Double(x), y))
-        case (.double(let x), .decimal(let y)): return .double(float(x, y.doubleValue))
-        case (.decimal(let x), .double(let y)): return .double(float(x.doubleValue, y))
+        case (.decimal(let x), .decimal(let y)): return decimal(operation, x, y)
+        case (.decimal(let x), .int(let y)): return decimal(operation, x, ExactDecimal(y))
+        case (.int(let x), .decimal(let y)): return decimal(operation, ExactDecimal(x), y)
+        case (.double(let x), .double(let y)): return .double(float(operation, x, y))
+        case (.double(let x), .int(let y)): return .double(float(operation, x, Double(y)))
+        case (.int(let x), .double(let y)): return .double(float(operation, Double(x), y))
+        case (.double(let x), .decimal(let y)): return .double(float(operation, x, y.doubleValue))
+        case (.decimal(let x), .double(let y)): return .double(float(operation, x.doubleValue, y))
         case (.error, _): return a
         case (_, .error): return b
         default:
-            return .failure(.noMatchingOverload(function: symbol, types: [a.typeName, b.typeName]))
+            return .failure(.noMatchingOverload(function: operation.rawValue, types: [a.typeName, b.typeName]))
         }
     }
 
     @inline(__always)
-    private static func decimal(
-        _ operation: (ExactDecimal) -> (ExactDecimal) throws(DecimalError) -> ExactDecimal,
-        _ x: ExactDecimal, _ y: ExactDecimal
-    ) -> Value {
-        do {
-            return .decimal(try operation(x)(y))
+    private static func float(_ operation: Operation, _ x: Double, _ y: Double) -> Double {
+        switch operation {
+        case .add: x + y
+        case .subtract: x - y
+        case .multiply: x * y
+        case .divide: x / y
+        }
+    }
+
+    @inline(__always)
+    private static func decimal(_ operation: Operation, _ x: ExactDecimal, _ y: ExactDecimal) -> Value {
+        do throws(DecimalError) {
+            switch operation {
+            case .add: return .decimal(try x.adding(y))
+            case .subtract: return .decimal(try x.subtracting(y))
+            case .multiply: return .decimal(try x.multiplying(by: y))
+            case .divide: return .decimal(try x.dividing(by: y))
+            }
         } catch .divisionByZero {
             return .failure(.divisionByZero)
         } catch {

@@ -61,6 +61,8 @@ public struct TierLadderSyntax: Sendable {
 
     public enum Policy: Sendable {
         case immediately(SourceRange)
+        /// `upgrade after purchase`: immediately, but only after events of that type.
+        case after(Name)
         case atReview(SourceRange)
         case never(SourceRange)
     }

@@ -138,6 +138,9 @@ extension Parser {
         case "immediately" where !allowsNever:
             advance()
             return .immediately(token.range)
+        case "after" where !allowsNever:
+            advance()
+            return parseDashedName("an event type, like 'after purchase'").map(TierLadderSyntax.Policy.after)
         case "never" where allowsNever:
             advance()
             return .never(token.range)
@@ -146,7 +149,7 @@ extension Parser {
             guard expectWord("review") else { return nil }
             return .atReview(token.range.union(peek(-1).range))
         default:
-            let choices = allowsNever ? "'at review' or 'never'" : "'immediately' or 'at review'"
+            let choices = allowsNever ? "'at review' or 'never'" : "'immediately', 'after purchase' or 'at review'"
             reportMissing(choices)
             synchronizeClause()
             return nil

@@ -6,9 +6,9 @@ extension Instant {
     /// Parses RFC 3339 with a required offset: "2026-01-01T10:00:00+08:00",
     /// "2009-02-13T23:31:30Z", "2009-02-13T23:31:30.123456789z".
     ///
-    /// Accepted: a fraction of 1–9 digits; 'T' or 't' as the separator; 'Z'/'z' or ±hh:mm as
-    /// the offset. Rejected: any other shape (a space separator, a missing offset, leading or
-    /// trailing text, 10+ fraction digits); impossible fields (month 13, 30 February, hour 24,
+    /// Accepted: a fraction of 1 or more digits (nanoseconds are kept, further digits
+    /// dropped); 'T' or 't' as the separator; 'Z'/'z' or ±hh:mm as the offset. Rejected: any
+    /// other shape (a space separator, a missing offset, leading or trailing text); impossible fields (month 13, 30 February, hour 24,
     /// leap second 60, offset hours ≥ 24); and instants outside 0001...9999 in UTC, including
     /// years 0000 and 10000+, which four-digit fields cannot express anyway.
     ///
@@ -36,12 +36,15 @@ extension Instant {
             index += 1
             let start = index
             while index < bytes.count, bytes[index] &- 48 <= 9 {
-                nanos = nanos * 10 + Int(bytes[index] &- 48)
+                // Only the first 9 digits (nanoseconds) count; accumulating all of them
+                // overflowed `Int` from the 19th digit on (a fuzzing finding, docs/Fuzzing.md).
+                if index - start < 9 { nanos = nanos * 10 + Int(bytes[index] &- 48) }
                 index += 1
             }
             let digits = index - start
-            guard digits >= 1, digits <= 9 else { return nil }
-            for _ in digits..<9 { nanos *= 10 }
+            // RFC 3339 allows any number of fraction digits; beyond nanoseconds they are dropped.
+            guard digits >= 1 else { return nil }
+            for _ in min(digits, 9)..<9 { nanos *= 10 }
         }
 
         guard index < bytes.count else { return nil }

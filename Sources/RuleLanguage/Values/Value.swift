@@ -35,6 +35,11 @@ public enum Value: Sendable {
         }
     }
 
+    public var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
+
     public var isError: Bool {
         if case .error = self { return true }
         return false

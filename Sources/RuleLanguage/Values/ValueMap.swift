@@ -68,6 +68,13 @@ public struct ValueMap: Sendable {
         return true
     }
 
+    /// Removes a key if present (an index, if any, is rebuilt).
+    public mutating func remove(_ key: Value) {
+        guard let position = position(of: key) else { return }
+        entries.remove(at: position)
+        index = entries.count > Self.indexThreshold ? MapIndex(entries) : nil
+    }
+
     public func value(forKey key: Value) -> Value? {
         position(of: key).map { entries[$0].value }
     }
