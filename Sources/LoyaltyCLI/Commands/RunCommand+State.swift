@@ -77,13 +77,13 @@ final class RunStatePersistence {
     func attach(to processor: StreamProcessor, output: OutputBuffer, rejects: OutputBuffer?, errors: OutputBuffer) {
         self.processor = processor
         guard let every = checkpointLines else { return }
-        let engine = processor.engine
         var last = 0
-        processor.afterLine = { [unowned self] line in
+        processor.afterLine = { [unowned self, unowned processor] line in
             // By distance, not `line % every`: blank lines produce no call, so a multiple may be skipped.
             guard line - last >= every, !self.checkpointFailed else { return }
             last = line
-            if !self.save(engine, output: output, rejects: rejects, errors: errors) { self.checkpointFailed = true }
+            // The processor's current engine: a live reload may have replaced it.
+            if !self.save(processor.engine, output: output, rejects: rejects, errors: errors) { self.checkpointFailed = true }
         }
     }
 

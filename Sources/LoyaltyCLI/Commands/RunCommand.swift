@@ -15,6 +15,7 @@ struct RunCommand: Command {
         OptionSpec("--explain", help: "add each decision's rule location and the values behind it"),
         OptionSpec("--stamp", help: "add the version (content hash) of the deciding pack to each decision"),
         OptionSpec("--max-line-bytes", value: "N", help: "reject lines longer than N bytes (default 1048576)"),
+        OptionSpec("--watch", help: "reload the packs when their files change (between two events); a pack that fails to check is not loaded"),
     ] + RunStatePersistence.options + RunPartitioning.options
     static let examples = [
         "loyalty run --rules rules/bench.rules < events.jsonl > decisions.jsonl",
@@ -27,6 +28,7 @@ struct RunCommand: Command {
     var rejects: String?
     var options: Engine.Options
     var limits = JSONLimits.default
+    var watches = false
     /// `--state FILE [--checkpoint N]` (RunCommand+State.swift).
     var state: RunStatePersistence?
     /// `--partition K/N` and its forwarded effects (RunCommand+Partition.swift).
@@ -41,6 +43,7 @@ struct RunCommand: Command {
             guard let bytes = Int(text), bytes > 0 else { throw UsageError("--max-line-bytes needs a positive number, not '\(text)'") }
             limits.maximumLineBytes = bytes
         }
+        watches = arguments.has("--watch")
         state = try RunStatePersistence(arguments)
         partitioning = try RunPartitioning(arguments)
         options.partition = partitioning?.partition
@@ -73,18 +76,30 @@ struct RunCommand: Command {
             return .failure
         }
         let progress = streams.errorsIsTerminal ? ProgressLine(errors: streams.errors) : nil
-        if let progress { processor.onProgress = { _ in progress.update(engine.statistics, members: engine.memberCount) } }
+        if let progress {
+            processor.onProgress = { [unowned processor] _ in progress.update(processor.engine.statistics, members: processor.engine.memberCount) }
+        }
+        // Live reload: SIGHUP always, file changes with --watch; checked between events.
+        let reload = LiveReload(rules: rules, overrides: overrides, options: options, errors: streams.errors, usesColor: streams.errorsIsTerminal)
+        LiveReload.installHangupHandler()
+        if watches {
+            streams.printError("{\"watching\":[" + LiveReload.versions(engine).joined(separator: ",") + "]}")
+            reload.watch()
+        }
+        processor.reloadCheck = { [unowned processor] in reload.check(processor.engine) }
         processor.run(input: streams.input)
+        reload.stop()
         progress?.finish()
-        let saved = state?.finish(engine, output: streams.output, rejects: rejectsBuffer, errors: streams.errors) ?? true
+        let finalEngine = processor.engine
+        let saved = state?.finish(finalEngine, output: streams.output, rejects: rejectsBuffer, errors: streams.errors) ?? true
         if let rejectsBuffer {
             rejectsBuffer.flush()
             close(rejectsBuffer.fileDescriptor)
         }
-        streams.printError(RunSummary(statistics: engine.statistics, members: engine.memberCount, seconds: Date().timeIntervalSince(started)).json)
+        streams.printError(RunSummary(statistics: finalEngine.statistics, members: finalEngine.memberCount, seconds: Date().timeIntervalSince(started)).json)
         // The process is about to exit: freeing a hundred thousand members one by one would
         // only cost time, so the engine is deliberately kept alive.
-        _ = Unmanaged.passRetained(engine)
+        _ = Unmanaged.passRetained(finalEngine)
         return saved ? .success : .failure
     }
 }

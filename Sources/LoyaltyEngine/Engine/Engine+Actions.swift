@@ -169,7 +169,7 @@ extension Engine {
         for (position, cap) in rule.caps.enumerated() where cap.account == account {
             guard case .int(let limit) = cap.amount(pack.activation) else { continue }
             let key = cap.period.map { $0.key(containing: time, in: pack.zone) } ?? "event:\(eventID)"
-            let slot = rule.index * 1024 + position
+            let slot = rule.index * 8 + position
             var usage = directory[member].packs[pack.index].capUsage[slot] ?? (key, 0)
             if usage.period != key { usage = (key, 0) }
             let grant = max(0, min(allowed, limit - usage.used))

@@ -41,7 +41,7 @@ public final class Engine {
     /// Points awarded to / redeemed by the event's own member in this event, per pack and account.
     var eventEarned: [PurchaseRecord.Movement] = []
     var eventRedeemed: [PurchaseRecord.Movement] = []
-    public internal(set) var statistics = RunStatistics()
+    public var statistics = RunStatistics()
     /// Reused between events: the members an event's rules changed (for tier upgrades).
     var affectedScratch: [Int32] = []
     /// For a refund event: the amount actually refunded (capped at what was left).

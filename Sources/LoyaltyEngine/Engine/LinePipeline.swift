@@ -30,10 +30,16 @@ public final class LinePipeline: @unchecked Sendable {
         thread.start()
     }
 
-    /// The next batch, or nil at the end of the input.
-    public func next() -> [Item]? {
+    /// The next batch, or nil at the end of the input; `beforeWaiting` runs when none is ready
+    /// yet (the caller flushes its output, so a live stream's decisions are not held back).
+    public func next(beforeWaiting: () -> Void = {}) -> [Item]? {
         condition.lock()
         defer { condition.unlock() }
+        if queue.isEmpty && !finished {
+            condition.unlock()
+            beforeWaiting()
+            condition.lock()
+        }
         while queue.isEmpty && !finished { condition.wait() }
         guard !queue.isEmpty else { return nil }
         let batch = queue.removeFirst()
@@ -53,6 +59,14 @@ public final class LinePipeline: @unchecked Sendable {
         let reader = LineReader(fileDescriptor: input, maximumLineBytes: limits.maximumLineBytes)
         var batch: [Item] = []
         batch.reserveCapacity(batchSize)
+        // Hand over what a read delivered before the next read, which may wait on a live
+        // stream: a trickle of events is applied as it arrives, a file in large batches.
+        reader.beforeReading = { [self] in
+            guard !batch.isEmpty else { return }
+            push(batch)
+            batch = []
+            batch.reserveCapacity(batchSize)
+        }
         reader.forEachLine { number, line in
             switch line {
             case .bytes(let bytes):

@@ -10,7 +10,10 @@ import Darwin
 /// decision lines. A bad line gives one JSON error line on stderr (and is kept verbatim in
 /// the rejects file); nothing else is affected.
 public final class StreamProcessor {
-    public let engine: Engine
+    /// The engine applying events; a live reload swaps it between two events.
+    public private(set) var engine: Engine
+    /// Asked between events for a replacement engine (live reload); nil keeps the current one.
+    public var reloadCheck: (() -> Engine?)?
     let output: OutputBuffer
     let errors: OutputBuffer
     let rejects: OutputBuffer?
@@ -51,8 +54,10 @@ public final class StreamProcessor {
         let pipeline = LinePipeline()
         pipeline.start(input: input, limits: limits, keepsRawLines: rejects != nil)
         var lines = 0
-        while let batch = pipeline.next() {
+        while let batch = pipeline.next(beforeWaiting: { [output, errors] in output.flush(); errors.flush() }) {
             for item in batch {
+                // Between two events: a reload asked for meanwhile takes effect before this one.
+                if let reloadCheck, let replacement = reloadCheck() { engine = replacement }
                 switch item {
                 case .event(let event, let line, let raw):
                     lines = line

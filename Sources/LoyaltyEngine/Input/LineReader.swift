@@ -45,6 +45,10 @@ public final class LineReader {
 
     /// Reads to the end of input, calling `body` for every line in order. Retries reads
     /// interrupted by signals. An error thrown by `body` stops reading and is rethrown.
+    /// Called after the complete lines of each read have been delivered, before the next read
+    /// (which may wait for a live stream): a consumer that batches lines hands them on here.
+    public var beforeReading: (() -> Void)?
+
     public func forEachLine(_ body: (_ number: Int, _ line: Line) throws -> Void) rethrows {
         var buffer = ChunkBuffer(capacity: chunkSize)
         defer { buffer.deallocate() }
@@ -81,6 +85,7 @@ public final class LineReader {
                     buffer.start = buffer.end
                 }
             }
+            beforeReading?()
             guard fill(&buffer) else { break }
         }
 

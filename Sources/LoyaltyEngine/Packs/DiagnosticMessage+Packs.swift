@@ -55,6 +55,11 @@ extension DiagnosticMessage {
                           help: "that is fine if intended; --set can switch it on")
     }
 
+    static func tooManyCaps() -> DiagnosticMessage {
+        DiagnosticMessage(id: "too-many-caps", "a rule can have at most 8 'cap' clauses",
+                          help: "split the rule, or combine caps of the same account and period")
+    }
+
     static func tickHook() -> DiagnosticMessage {
         DiagnosticMessage(id: "tick-hook", "rules cannot run 'on tick': a tick only moves the clock and has no member",
                           help: "for scheduled rules use on daily, on monthly, on quarterly, on yearly or on birthday")

@@ -119,6 +119,8 @@ extension PackCompiler {
                 case .key(let expr):
                     diagnostics.error(.unknownPeriod(file.text(in: expr.range)), in: file, at: expr.range)
                 }
+                // Cap usage is kept per rule in eight slots (the state file's layout).
+                if caps.count == 8 { diagnostics.error(.tooManyCaps(), in: file, at: clause.range) }
                 caps.append(CompiledCap(amount: program, account: accountIndex ?? 0, period: calendar))
             default:
                 if let action = compileAction(clause, defaultReason: defaultReason, in: &environment) {

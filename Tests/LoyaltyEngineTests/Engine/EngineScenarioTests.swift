@@ -41,7 +41,7 @@ import Testing
         run.feed(Self.purchase("p1", "m", "2026-03-01T10:00:00+08:00", "10.00"))
         #expect(run.feed(#"{"id":"t1","type":"tick","at":"2027-03-01T09:59:59.999999999+08:00"}"#).isEmpty)
         let due = run.feed(#"{"id":"t2","type":"tick","at":"2027-03-01T10:00:00+08:00"}"#)
-        #expect(due == [#"{"event":"t2","member":"m","kind":"expire","rule":"shop.expiry","delta":-10,"balance":0,"account":"points","lot":"p1"}"#])
+        #expect(due == [#"{"event":"t2","member":"m","kind":"expire","rule":"shop.base","delta":-10,"balance":0,"account":"points","lot":"p1"}"#])
     }
 
     @Test func upgradeAtExactlyTheThreshold() throws {

@@ -16,7 +16,7 @@ import Testing
         for kind in ["points", "tier", "expire", "redeem", "grant"] {
             #expect(decisions.contains { $0.contains("\"kind\":\"\(kind)\"") }, "no \(kind) decision")
         }
-        for rule in ["rich.birthday", "rich.dormant", "rich.welcome", "rich.referral", "rich.monthly-bonus", "rich.refund", "rich.expiry"] {
+        for rule in ["rich.birthday", "rich.dormant", "rich.welcome", "rich.referral", "rich.monthly-bonus", "rich.refund"] {
             #expect(decisions.contains { $0.contains("\"rule\":\"\(rule)\"") }, "rule \(rule) never decided")
         }
         #expect(report.contains("\"tier_expires\":\"2"))
