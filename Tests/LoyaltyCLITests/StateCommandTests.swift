@@ -71,6 +71,35 @@ import Testing
         #expect(missing.errors == "error: the state in '\(path("s.state"))' has no member 'nobody'\n")
     }
 
+    /// `state verify`: a state and the decisions that built it agree (with a resumed run's
+    /// repeated lines counted once); a lost decision is named with the account it breaks.
+    @Test func verifyChecksTheDecisionsAddUpToTheState() throws {
+        let run = CLITestSupport.run(["run", "--rules", CLITestSupport.benchRules, "--state", path("s.state")], input: try events)
+        #expect(run.status == .success)
+        try run.output.write(toFile: path("decisions.jsonl"), atomically: true, encoding: .utf8)
+        let clean = CLITestSupport.run(["state", "verify", "--state", path("s.state"), "--decisions", path("decisions.jsonl"), "--events", try events.path])
+        #expect(clean.status == .success)
+        #expect(clean.output.hasPrefix("{\"verified\":true,\"members\":"))
+        #expect(clean.output.hasSuffix(",\"problems\":0}\n"))
+
+        // Decisions written twice (a restart after a checkpoint) count once.
+        let lines = run.output.split(separator: "\n").map(String.init)
+        try ((lines + lines.suffix(100)).joined(separator: "\n") + "\n").write(toFile: path("repeated.jsonl"), atomically: true, encoding: .utf8)
+        let repeated = CLITestSupport.run(["state", "verify", "--state", path("s.state"), "--decisions", path("repeated.jsonl")])
+        #expect(repeated.status == .success)
+
+        // One points decision lost: its account no longer adds up.
+        let lost = try #require(lines.lastIndex { $0.contains("\"kind\":\"points\"") && $0.contains("\"rule\":\"bench.base\"") })
+        let member = try #require(lines[lost].firstMatch(of: #/"member":"([^"]+)"/#)?.1)
+        var damaged = lines
+        damaged.remove(at: lost)
+        try (damaged.joined(separator: "\n") + "\n").write(toFile: path("damaged.jsonl"), atomically: true, encoding: .utf8)
+        let broken = CLITestSupport.run(["state", "verify", "--state", path("s.state"), "--decisions", path("damaged.jsonl")])
+        #expect(broken.status == .failure)
+        #expect(broken.output.hasPrefix("problem: member '\(member)', pack 'bench', account 'points': balance "))
+        #expect(broken.output.hasSuffix(",\"problems\":1}\n"))
+    }
+
     @Test func aDamagedStateIsRefusedAndNothingIsProcessed() throws {
         _ = CLITestSupport.run(["run", "--rules", CLITestSupport.benchRules, "--state", path("s.state")], input: try firstHalf)
         var bytes = try Data(contentsOf: URL(fileURLWithPath: path("s.state")))
@@ -102,7 +131,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (["state"], "error: missing what to do with the state: 'show'"),
+        (["state"], "error: missing what to do with the state: 'show' or 'verify'"),
         (["state", "shwo", "--state", "x"], "error: unknown command 'shwo'; did you mean 'show'?"),
         (["state", "show"], "error: missing --state FILE (the state file to read)"),
         (["run", "--checkpoint", "10"], "error: --checkpoint needs --state FILE (where to save)"),

@@ -33,10 +33,7 @@ public enum EventDecoder {
             case .purchase:
                 event.amount = try amount(map, "amount", hint: 5)
                 try checkItems(map)
-                // A till that sends no item lines or no coupons means none: rules see [] and
-                // need no has() test.
-                if map.value(forField: "items", hint: 6) == nil { map.set(.list([]), forKey: .string("items")) }
-                if map.value(forField: "coupons", hint: 8) == nil { map.set(.list([]), forKey: .string("coupons")) }
+
                 if let points = map.value(forField: "redeem_points", hint: 7) {
                     switch points {
                     case .int(let n) where n >= 0: break
@@ -56,7 +53,6 @@ public enum EventDecoder {
                 event.original = try string(map, "original", hint: 4)
                 event.amount = try amount(map, "amount", hint: 5)
                 try checkItems(map)
-                if map.value(forField: "items", hint: 6) == nil { map.set(.list([]), forKey: .string("items")) }
             case .recharge:
                 event.amount = try amount(map, "amount", hint: 4)
             case .interaction:

@@ -18,12 +18,12 @@ public enum EventSchemas {
         .init("channel", .string, optional: true), .init("fee", .decimal, optional: true),
     ])
     public static let purchase = event("purchase", [
-        // items and coupons are [] when the till sends none (EventDecoder fills them in).
-        .init("store", .string, optional: true), .init("amount", .decimal), .init("items", .list(.record(item))),
-        .init("redeem_points", .int, optional: true), .init("coupons", .list(.string)),
+        // items and coupons read as [] when the till sends none.
+        .init("store", .string, optional: true), .init("amount", .decimal), .init("items", .list(.record(item)), default: .list([])),
+        .init("redeem_points", .int, optional: true), .init("coupons", .list(.string), default: .list([])),
     ])
     public static let refund = event("refund", [
-        .init("original", .string), .init("amount", .decimal), .init("items", .list(.record(item))),
+        .init("original", .string), .init("amount", .decimal), .init("items", .list(.record(item)), default: .list([])),
         // Added by the engine before refund rules run: the original's amount and the part of
         // this refund actually applied (capped at what was left to refund).
         .init("original_amount", .decimal), .init("refunded", .decimal),

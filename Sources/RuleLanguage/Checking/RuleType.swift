@@ -67,11 +67,15 @@ public final class RecordType: Sendable, Hashable {
         public var type: RuleType
         /// Optional fields may be absent; test them with `has()`.
         public var isOptional: Bool
+        /// What reading the field gives when the event does not carry it (`items` → []),
+        /// so rules need no `has()` test for it.
+        public var defaultValue: Value?
 
-        public init(_ name: String, _ type: RuleType, optional: Bool = false) {
+        public init(_ name: String, _ type: RuleType, optional: Bool = false, default defaultValue: Value? = nil) {
             self.name = name
             self.type = type
             self.isOptional = optional
+            self.defaultValue = defaultValue
         }
     }
 

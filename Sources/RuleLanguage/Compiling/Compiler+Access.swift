@@ -10,16 +10,19 @@ extension Compiler {
         let compiledTarget = compileNode(target)
         var hint = 0
         var type = RuleType.dyn
+        var fallback: Value?
         if case .record(let record) = compiledTarget.type, let (position, recordField) = record.field(named: field) {
             hint = position
             type = recordField.type
+            fallback = recordField.defaultValue
         }
         let evaluateTarget = compiledTarget.evaluate
         let position = hint
+        let missing = fallback ?? .failure(.noSuchKey("'\(field)'"), at: range)
         let operation: @Sendable (Value) -> Value = { value in
             switch value {
             case .map(let map):
-                return map.value(forField: field, hint: position) ?? .failure(.noSuchKey("'\(field)'"), at: range)
+                return map.value(forField: field, hint: position) ?? missing
             case .error:
                 return value
             default:
