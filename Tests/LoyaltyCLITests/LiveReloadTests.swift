@@ -1,6 +1,7 @@
 import Foundation
 @testable import LoyaltyCLI
 import LoyaltyEngine
+import Synchronization
 import Testing
 
 #if canImport(Glibc)
@@ -18,7 +19,10 @@ import Glibc
         try write("pack shop\nrule base on purchase\n  award floor(event.amount) points\n")
 
         var descriptors: [Int32] = [0, 0]
+        // Close-on-exec: other tests spawn processes meanwhile, and a child holding the write
+        // end would keep the run from ever seeing the end of its input.
         #expect(pipe(&descriptors) == 0)
+        for descriptor in descriptors { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
         let box = StreamsBox(StandardStreams.memory(input: descriptors[0]))
         let finished = DispatchSemaphore(value: 0)
         let runner = Thread {
@@ -30,14 +34,24 @@ import Glibc
             let line = "{\"id\":\"\(id)\",\"type\":\"purchase\",\"member\":\"m\",\"at\":\"2026-01-01T10:00:0\(id)Z\",\"amount\":\(amount)}\n"
             _ = line.withCString { Glibc.write(descriptors[1], $0, strlen($0)) }
         }
+        // The watcher polls twice a second; the test waits until it has noticed each edit,
+        // and until the run has taken the reload up at the next event, however loaded the
+        // machine is (only this test uses --watch in the test process).
+        func changes() -> Int { LiveReload.changesNoticed.load(ordering: .relaxed) }
+        func reloads() -> Int { LiveReload.reloadsAttempted.load(ordering: .relaxed) }
+        func waitUntil(_ counter: () -> Int, exceeds value: Int) {
+            let deadline = Date().addingTimeInterval(20)
+            while counter() <= value, Date() < deadline { usleep(20_000) }
+        }
+        let changesBefore = changes(), reloadsBefore = reloads()
         send("1", 10)
-        usleep(400_000)
+        usleep(1_000_000)
         try write("pack shop\nrule base on purchase\n  award floor(event.amount) * 2 points\n")
-        usleep(1_500_000)      // the watcher polls twice a second
+        waitUntil(changes, exceeds: changesBefore)
         send("2", 10)
-        usleep(400_000)
+        waitUntil(reloads, exceeds: reloadsBefore)
         try write("pack shop\nrule base on purchase\n  award floor(event.amount) * 3 points\n  oops\n")
-        usleep(1_500_000)
+        waitUntil(changes, exceeds: changesBefore + 1)
         send("3", 10)
         close(descriptors[1])
         #expect(finished.wait(timeout: .now() + 30) == .success)

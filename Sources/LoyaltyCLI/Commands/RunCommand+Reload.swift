@@ -15,8 +15,17 @@ import Darwin
 /// errors are reported and the running rules stay. Each reload is reported on stderr with the
 /// packs' versions.
 final class LiveReload: @unchecked Sendable {
-    /// Set by the SIGHUP handler or the file watcher; read between events.
-    static let requested = Atomic<Bool>(false)
+    /// SIGHUPs received by the process (the handler can only touch a global). Each run
+    /// remembers how many it has seen, so several runs in one process (the tests) each
+    /// notice a hangup, and none takes another's file change.
+    static let hangups = Atomic<Int>(0)
+    /// Observability for tests: file changes noticed by any watcher, and reloads attempted.
+    static let changesNoticed = Atomic<Int>(0)
+    static let reloadsAttempted = Atomic<Int>(0)
+
+    /// Set by this run's file watcher; read between events.
+    private let changed = Atomic<Bool>(false)
+    private var hangupsSeen: Int
 
     private let rules: [String]
     private let overrides: [String: String]
@@ -34,11 +43,12 @@ final class LiveReload: @unchecked Sendable {
         self.errors = errors
         self.usesColor = usesColor
         fingerprints = Self.fingerprints(of: rules)
+        hangupsSeen = Self.hangups.load(ordering: .relaxed)
     }
 
     /// SIGHUP asks for a reload (async-signal-safe: one atomic store).
     static func installHangupHandler() {
-        signal(SIGHUP) { _ in LiveReload.requested.store(true, ordering: .relaxed) }
+        signal(SIGHUP) { _ in LiveReload.hangups.add(1, ordering: .relaxed) }
     }
 
     /// Polls the pack files twice a second; a changed file asks for a reload.
@@ -49,7 +59,8 @@ final class LiveReload: @unchecked Sendable {
                 let now = Self.fingerprints(of: rules)
                 if now != fingerprints {
                     fingerprints = now
-                    LiveReload.requested.store(true, ordering: .relaxed)
+                    changed.store(true, ordering: .relaxed)
+                    Self.changesNoticed.add(1, ordering: .relaxed)
                 }
             }
         }
@@ -63,7 +74,12 @@ final class LiveReload: @unchecked Sendable {
 
     /// Called between events: a new engine if a reload was asked for and succeeded.
     func check(_ current: Engine) -> Engine? {
-        guard LiveReload.requested.exchange(false, ordering: .relaxed) else { return nil }
+        let fileChanged = changed.exchange(false, ordering: .relaxed)
+        let hangups = Self.hangups.load(ordering: .relaxed)
+        let hungUp = hangups != hangupsSeen
+        hangupsSeen = hangups
+        guard fileChanged || hungUp else { return nil }
+        defer { Self.reloadsAttempted.add(1, ordering: .relaxed) }
         var options = options
         options.stamp = current.options.stamp
         let (loaded, load) = Engine.load(rules: rules, overrides: overrides, options: options)

@@ -51,6 +51,9 @@ struct RunCommand: Command {
 
     func run(_ streams: StandardStreams) -> ExitStatus {
         let started = Date()
+        // The watcher's fingerprints are taken before the packs are read, so an edit saved
+        // while they load is seen as a change, not mistaken for the loaded version.
+        let reload = LiveReload(rules: rules, overrides: overrides, options: options, errors: streams.errors, usesColor: streams.errorsIsTerminal)
         let (loaded, load) = Engine.load(rules: rules, overrides: overrides, options: options)
         guard let engine = loaded else {
             for error in load.errors { streams.printError(error.hasPrefix("error:") ? error : "error: \(error)") }
@@ -80,7 +83,6 @@ struct RunCommand: Command {
             processor.onProgress = { [unowned processor] _ in progress.update(processor.engine.statistics, members: processor.engine.memberCount) }
         }
         // Live reload: SIGHUP always, file changes with --watch; checked between events.
-        let reload = LiveReload(rules: rules, overrides: overrides, options: options, errors: streams.errors, usesColor: streams.errorsIsTerminal)
         LiveReload.installHangupHandler()
         if watches {
             streams.printError("{\"watching\":[" + LiveReload.versions(engine).joined(separator: ",") + "]}")
