@@ -30,7 +30,23 @@ extension Compiler {
             }
         }
         if let constant = compiledTarget.constant { return .constant(operation(constant)) }
+        // `i.price` on a macro variable or a bound slot: the field is read from the slot in
+        // place, in one closure (the innermost operation of item loops).
+        if let slot = directSlot(of: target) {
+            return Compiled(evaluate: { activation in
+                if case .map(let map) = activation.slots[slot], let value = map.value(forField: field, hint: position) { return value }
+                return operation(activation.slots[slot])
+            }, constant: nil, type: type)
+        }
         return Compiled(evaluate: { operation(evaluateTarget($0)) }, constant: nil, type: type)
+    }
+
+    /// The slot an identifier reads directly: a macro variable, or a variable the caller binds.
+    func directSlot(of target: Expr) -> Int? {
+        guard case .identifier(let name) = target.kind else { return nil }
+        if let local = locals.last(where: { $0.name == name }) { return local.slot }
+        if case .slot(let slot)? = environment.variables[name]?.binding { return slot }
+        return nil
     }
 
     mutating func compilePresenceTest(_ target: Expr, field: String, range: SourceRange) -> Compiled {

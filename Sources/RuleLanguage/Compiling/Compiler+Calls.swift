@@ -63,11 +63,12 @@ extension Compiler {
                 return located(body(x, y, z), range)
             }
         case (.variadic(let body), _):
+            let evaluates = operands.map(\.evaluate)
             return { activation in
                 var values: [Value] = []
-                values.reserveCapacity(operands.count)
-                for operand in operands {
-                    let value = operand.evaluate(activation)
+                values.reserveCapacity(evaluates.count)
+                for evaluate in evaluates {
+                    let value = evaluate(activation)
                     if case .error = value { return value }
                     values.append(value)
                 }
@@ -92,11 +93,12 @@ extension Compiler {
             if let failure = values.first(where: \.isError) { return .constant(failure) }
             return Compiled(evaluate: { activation in Self.located(body.call(activation, values), range) }, constant: nil, type: method.result)
         }
+        let evaluates = compiled.map(\.evaluate)
         return Compiled(evaluate: { activation in
             var values: [Value] = []
-            values.reserveCapacity(compiled.count)
-            for operand in compiled {
-                let value = operand.evaluate(activation)
+            values.reserveCapacity(evaluates.count)
+            for evaluate in evaluates {
+                let value = evaluate(activation)
                 if case .error = value { return value }
                 values.append(value)
             }

@@ -95,13 +95,14 @@ extension Compiler {
             }
         case .map:
             let transform = compiledTransform!.evaluate
+            let mapPredicate = compiledPredicate?.evaluate
             return { activation, elements in
                 var mapped: [Value] = []
                 mapped.reserveCapacity(elements.count)
                 for element in elements {
                     activation.slots[slot] = element
-                    if let compiledPredicate {
-                        switch compiledPredicate.evaluate(activation) {
+                    if let mapPredicate {
+                        switch mapPredicate(activation) {
                         case .bool(true): break
                         case .bool(false): continue
                         case .error(let error): return .error(error)

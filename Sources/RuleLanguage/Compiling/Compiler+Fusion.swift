@@ -38,14 +38,20 @@ extension Compiler {
 
     private mutating func finishFusedLoop(_ compiledSource: Compiled, innerFilter: FusedFilter?,
                                           outer: Expr.Comprehension, range: SourceRange, isSum: Bool) -> Compiled {
-        var elementType = Self.elementType(of: compiledSource.type)
-        if innerFilter != nil { elementType = Self.elementType(of: compiledSource.type) }
-        let slot = allocateSlot()
+        let elementType = Self.elementType(of: compiledSource.type)
+        // The filter's variable and the map's hold the same element: one slot serves both.
+        let slot = innerFilter?.slot ?? allocateSlot()
         locals.append((outer.variable, slot, elementType))
         let predicate = outer.predicate.map { compileNode($0) }
         let transform = outer.transform.map { compileNode($0) }
         locals.removeLast()
         let evaluateSource = compiledSource.evaluate
+        // Only the closures are captured: copying a `Compiled` (with its type) per element
+        // would retain and release the type's payloads each time.
+        let filterSlot = innerFilter?.slot ?? 0
+        let evaluateFilter = innerFilter?.predicate.evaluate
+        let evaluatePredicate = predicate?.evaluate
+        let evaluateTransform = transform?.evaluate
         // Errors name the macro the unfused expression would have failed in: the innermost.
         let macroName = innerFilter != nil ? "filter" : outer.macro.rawValue
         let loop: @Sendable (Activation) -> Value = { activation in
@@ -64,9 +70,9 @@ extension Compiler {
             var total: Value = .int(0)
             var count: Int64 = 0
             for element in elements {
-                if let innerFilter {
-                    activation.slots[innerFilter.slot] = element
-                    switch innerFilter.predicate.evaluate(activation) {
+                if let evaluateFilter {
+                    activation.slots[filterSlot] = element
+                    switch evaluateFilter(activation) {
                     case .bool(true):
                         // The unfused map would iterate this kept element again: charge it the same.
                         activation.steps += 1
@@ -78,20 +84,20 @@ extension Compiler {
                     case let other: return .failure(.noMatchingOverload(function: "filter", types: [other.typeName]), at: range)
                     }
                 }
-                activation.slots[slot] = element
-                if let predicate {
-                    switch predicate.evaluate(activation) {
+                if evaluateFilter == nil { activation.slots[slot] = element }
+                if let evaluatePredicate {
+                    switch evaluatePredicate(activation) {
                     case .bool(true): break
                     case .bool(false): continue
                     case .error(let error): return .error(error)
                     case let other: return .failure(.noMatchingOverload(function: isSum ? "map" : "filter", types: [other.typeName]), at: range)
                     }
                 }
-                guard let transform else {
+                guard let evaluateTransform else {
                     count += 1
                     continue
                 }
-                let value = transform.evaluate(activation)
+                let value = evaluateTransform(activation)
                 if case .error = value { return value }
                 total = count == 0 ? value : Arithmetic.add(total, value)
                 count += 1

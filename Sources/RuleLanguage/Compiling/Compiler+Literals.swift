@@ -8,11 +8,12 @@ extension Compiler {
             folded.type = type
             return folded
         }
+        let evaluates = compiled.map(\.evaluate)
         return Compiled(evaluate: { activation in
             var values: [Value] = []
-            values.reserveCapacity(compiled.count)
-            for element in compiled {
-                let value = element.evaluate(activation)
+            values.reserveCapacity(evaluates.count)
+            for evaluate in evaluates {
+                let value = evaluate(activation)
                 if case .error = value { return value }
                 values.append(value)
             }
@@ -35,8 +36,9 @@ extension Compiler {
             folded.type = type
             return folded
         }
+        let evaluateKeys = keys.map(\.evaluate), evaluateValues = values.map(\.evaluate)
         return Compiled(evaluate: { activation in
-            Self.makeMap(keys.map { $0.evaluate(activation) }, values.map { $0.evaluate(activation) }, keyRanges)
+            Self.makeMap(evaluateKeys.map { $0(activation) }, evaluateValues.map { $0(activation) }, keyRanges)
         }, constant: nil, type: type)
     }
 

@@ -6,8 +6,15 @@ extension Compiler {
         let operation: @Sendable (Value) -> Value = op == .not ? Logic.not : Arithmetic.negate
         if let constant = compiled.constant { return .constant(Self.located(operation(constant), range)) }
         let evaluate = compiled.evaluate
-        let type: RuleType = op == .not ? .bool : compiled.type
-        return Compiled(evaluate: { Self.located(operation(evaluate($0)), range) }, constant: nil, type: type)
+        if op == .not {
+            // `!cond` in filters: a bool flips without the generic dispatch.
+            return Compiled(evaluate: { activation in
+                let value = evaluate(activation)
+                if case .bool(let b) = value { return .bool(!b) }
+                return Self.located(operation(value), range)
+            }, constant: nil, type: .bool)
+        }
+        return Compiled(evaluate: { Self.located(operation(evaluate($0)), range) }, constant: nil, type: compiled.type)
     }
 
     mutating func compileBinary(_ op: BinaryOperator, _ left: Expr, _ right: Expr, range: SourceRange) -> Compiled {
@@ -33,6 +40,18 @@ extension Compiler {
                 let value = evaluateLeft(activation)
                 if case .string(let s) = value { return .bool(CodePoints.equal(s, constant)) }
                 return Value.equality(value, .string(constant))
+            }, constant: nil, type: .bool)
+        }
+        // `category in excluded` with a constant list of strings: compared as bytes, in place.
+        if op == .in, case .list(let elements)? = r.constant, !elements.isEmpty,
+           case let strings = elements.compactMap({ if case .string(let s) = $0 { s } else { nil } }), strings.count == elements.count {
+            return Compiled(evaluate: { activation in
+                let value = evaluateLeft(activation)
+                if case .string(let s) = value {
+                    for candidate in strings where CodePoints.equal(s, candidate) { return .bool(true) }
+                    return .bool(false)
+                }
+                return Self.located(operation(value, .list(elements)), range)
             }, constant: nil, type: .bool)
         }
         // `amount >= 100`: an int or decimal against a constant whole number, without the

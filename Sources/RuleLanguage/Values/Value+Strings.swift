@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// String comparison by code points, as CEL requires: no Unicode normalisation, so
 /// "Am\u{E9}lie" and "Ame\u{301}lie" differ (Swift's `==` would call them equal).
 enum CodePoints {
@@ -5,7 +11,15 @@ enum CodePoints {
     static func equal(_ a: String, _ b: String) -> Bool {
         // Byte equality is exactly CEL's code-point equality. Lengths first: most unequal
         // strings differ in length, and `utf8.count` is O(1) for native strings.
-        guard a.utf8.count == b.utf8.count else { return false }
+        let count = a.utf8.count
+        guard count == b.utf8.count else { return false }
+        if count == 0 { return true }
+        // Native and small strings expose their bytes directly: one memcmp. (The generic
+        // `elementsEqual` walks the views byte by byte and was 10% of a rule's time.)
+        let compared = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in memcmp(x.baseAddress!, y.baseAddress!, count) == 0 }
+        }
+        if let compared = compared ?? nil { return compared }
         return a.utf8.elementsEqual(b.utf8)
     }
 
