@@ -14,6 +14,9 @@ public final class LinePipeline: @unchecked Sendable {
 
     private let condition = NSCondition()
     private var queue: [[Item]] = []
+    /// Batches the engine is done with, freed on the reader thread: tearing down an event's
+    /// values is a sizeable share of the work, and the reader has time to spare.
+    private var spent: [[Item]] = []
     private var finished = false
     private let capacity = 8
     private let batchSize = 256
@@ -47,12 +50,22 @@ public final class LinePipeline: @unchecked Sendable {
         return batch
     }
 
+    /// Hands a processed batch back to be freed on the reader thread.
+    public func recycle(_ batch: consuming [Item]) {
+        condition.lock()
+        spent.append(batch)
+        condition.unlock()
+    }
+
     private func push(_ batch: [Item]) {
         condition.lock()
         while queue.count >= capacity { condition.wait() }
         queue.append(batch)
+        var released: [[Item]] = []
+        swap(&released, &spent)
         condition.signal()
         condition.unlock()
+        released.removeAll()  // frees the events here, outside the lock
     }
 
     private func read(input: Int32, limits: JSONLimits, keepsRawLines: Bool) {

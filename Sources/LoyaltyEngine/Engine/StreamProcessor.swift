@@ -71,6 +71,7 @@ public final class StreamProcessor {
                 afterLine?(lines)
                 if let onProgress, lines % progressInterval == 0 { onProgress(lines) }
             }
+            pipeline.recycle(batch)
         }
         applyIncoming(before: Int.max)
         output.flush()
