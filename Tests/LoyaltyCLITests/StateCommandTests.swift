@@ -71,6 +71,39 @@ import Testing
         #expect(missing.errors == "error: the state in '\(path("s.state"))' has no member 'nobody'\n")
     }
 
+    /// A refund refused because its purchase came later in the stream stays refused when a
+    /// killed run is restarted from its state over the same stream (the state now knows the
+    /// purchase); a retry of that refund after the restart point is applied, as in one run.
+    @Test func anEventRefusedForWhatTheStateHeldStaysRefusedOnRestart() throws {
+        func line(_ id: String, _ type: String, _ at: String, _ extra: String) -> String {
+            "{\"id\":\"\(id)\",\"type\":\"\(type)\",\"member\":\"m\",\"at\":\"2026-03-0\(at)T10:00:00+08:00\"\(extra)}"
+        }
+        let item = ",\"amount\":100,\"items\":[{\"sku\":\"a\",\"category\":\"food\",\"qty\":1,\"price\":100}]"
+        let lines = [
+            line("j", "join", "1", ""),
+            line("r", "refund", "2", ",\"original\":\"p\",\"amount\":50"),  // p is not there yet
+            line("p", "purchase", "3", item),
+            line("q", "purchase", "4", item),
+            line("r", "refund", "5", ",\"original\":\"p\",\"amount\":50"),  // the retry
+        ]
+        let whole = directory.appendingPathComponent("whole.jsonl")
+        let firstThree = directory.appendingPathComponent("first-three.jsonl")
+        try (lines.joined(separator: "\n") + "\n").write(to: whole, atomically: true, encoding: .utf8)
+        try (lines.prefix(3).joined(separator: "\n") + "\n").write(to: firstThree, atomically: true, encoding: .utf8)
+
+        let reference = CLITestSupport.run(["run", "--rules", CLITestSupport.benchRules], input: whole)
+        #expect(reference.errors.contains("\"line\":2,\"code\":\"unknown-original\""))
+        let refunds = reference.output.split(separator: "\n").filter { $0.contains("\"event\":\"r\"") }
+        #expect(refunds.count == 1, "only the retry is applied: \(reference.output)")
+
+        // The "killed" run got through three lines and saved its state.
+        let first = CLITestSupport.run(["run", "--rules", CLITestSupport.benchRules, "--state", path("r.state")], input: firstThree)
+        let second = CLITestSupport.run(["run", "--rules", CLITestSupport.benchRules, "--state", path("r.state")], input: whole)
+        #expect(first.output + second.output == reference.output)
+        #expect(second.errors.contains("\"replayed\":3"))
+        #expect(!second.errors.contains("unknown-original"))
+    }
+
     /// `state verify`: a state and the decisions that built it agree (with a resumed run's
     /// repeated lines counted once); a lost decision is named with the account it breaks.
     @Test func verifyChecksTheDecisionsAddUpToTheState() throws {

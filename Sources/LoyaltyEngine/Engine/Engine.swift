@@ -27,6 +27,11 @@ public final class Engine {
     /// The largest `at` applied so far; nothing reads the wall clock.
     var clock: Instant?
     var seen: Set<String> = []
+    /// Events refused for what the state held at the time (a refund of a purchase not yet
+    /// seen, a rule error), by id, with their stream position. A run restarted from a saved
+    /// state over the same stream skips them again at that position, instead of deciding
+    /// them against the later state (docs/State.md "Crash safety").
+    var stateRejects: [String: Int] = [:]
     var purchases: [String: PurchaseRecord] = [:]
     var expiries = MinHeap<LotExpiry>()
     var timers = MinHeap<MemberTimer>()
@@ -99,6 +104,12 @@ public final class Engine {
 
     /// Applies one decoded event. On success its decisions are appended to `decisions`;
     /// on failure nothing at all changed.
+    /// True when a restarted run meets, at the same position, an event that was refused for
+    /// what the state held then: it was decided (as a reject) before the state was saved.
+    public func wasRefusedBefore(_ event: Event, at sequence: Int) -> Bool {
+        stateRejects[event.id] == sequence
+    }
+
     public func apply(_ event: Event) -> Result<Void, InputError> {
         if seen.contains(event.id) {
             statistics.duplicates += 1
@@ -119,11 +130,13 @@ public final class Engine {
             if event.kind == .refund, let original = event.original,
                purchases[original].map({ $0.activity != 0 || acceptsRechargeRefunds }) != true {
                 rollback()
+                stateRejects[event.id] = currentSequence
                 return .failure(InputError(.unknownOriginal, "refund '\(event.id)' names '\(original)', which is not a processed purchase or recharge"))
             }
             try applyEvent(event)
         } catch {
             rollback()
+            stateRejects[event.id] = currentSequence
             return .failure(InputError(.ruleError, error.message))
         }
         seen.insert(event.id)

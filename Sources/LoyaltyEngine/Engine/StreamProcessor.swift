@@ -126,6 +126,10 @@ public final class StreamProcessor {
             }
         }
         engine.currentSequence = sequence
+        if isReplayingStatePrefix, engine.wasRefusedBefore(event, at: sequence) {
+            engine.statistics.replayed += 1
+            return
+        }
         switch engine.apply(event) {
         case .success:
             isReplayingStatePrefix = false

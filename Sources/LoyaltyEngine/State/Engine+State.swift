@@ -21,6 +21,7 @@ extension Engine {
         snapshot.timers = pendingTimerRecords()
         snapshot.purchases = purchases
         snapshot.seen = seen
+        snapshot.stateRejects = stateRejects
         return snapshot
     }
 
@@ -46,6 +47,7 @@ extension Engine {
         restoreBirthdays(snapshot)
         purchases = mapping.isIdentity ? snapshot.purchases : snapshot.purchases.mapValues { mapping.translate($0) }
         seen = snapshot.seen
+        stateRejects = snapshot.stateRejects
         rebuildLotExpiries()
         rebuildTimers(hints: snapshot.timers.compactMap { mapping.isIdentity ? $0 : mapping.translate($0) })
         mapping.finish()

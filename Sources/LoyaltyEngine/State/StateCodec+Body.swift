@@ -63,9 +63,16 @@ extension StateCodec {
 
         writer.count(snapshot.seen.count)
         for id in snapshot.seen { writer.string(id) }
+
+        // Sorted, so that the same state always gives the same bytes.
+        writer.count(snapshot.stateRejects.count)
+        for (id, position) in snapshot.stateRejects.sorted(by: { $0.key < $1.key }) {
+            writer.string(id)
+            writer.signed(Int64(position))
+        }
     }
 
-    static func decodeBody(_ reader: inout StateReader) throws(StateError) -> StateSnapshot {
+    static func decodeBody(_ reader: inout StateReader, version: UInt32) throws(StateError) -> StateSnapshot {
         var snapshot = StateSnapshot()
         let packCount = try reader.count("pack")
         for _ in 0..<packCount {
@@ -135,6 +142,15 @@ extension StateCodec {
         let seenCount = try reader.count("seen id")
         snapshot.seen.reserveCapacity(seenCount)
         for _ in 0..<seenCount { snapshot.seen.insert(try reader.string()) }
+
+        // Version 1 files (before refused events were remembered) end here.
+        guard version >= 2 else { return snapshot }
+        let rejectCount = try reader.count("refused event")
+        snapshot.stateRejects.reserveCapacity(rejectCount)
+        for _ in 0..<rejectCount {
+            let id = try reader.string()
+            snapshot.stateRejects[id] = Int(try reader.signed())
+        }
         return snapshot
     }
 

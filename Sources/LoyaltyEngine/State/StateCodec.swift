@@ -2,7 +2,7 @@
 ///
 ///     offset  size  field
 ///     0       8     magic: 89 'L' 'Y' 'S' 'T' 0D 0A 1A
-///     8       4     format version, little-endian (1)
+///     8       4     format version, little-endian (2; version 1 files are read too)
 ///     12      8     body length N, little-endian
 ///     20      N     body (`StateCodec+Body.swift`)
 ///     20+N    8     XXH64 of the body, little-endian
@@ -13,7 +13,9 @@
 public enum StateCodec {
     /// Like PNG's: a non-ASCII first byte, then CR LF and ^Z, which text-mode copies mangle.
     static let magic: [UInt8] = [0x89, 0x4C, 0x59, 0x53, 0x54, 0x0D, 0x0A, 0x1A]
-    public static let formatVersion: UInt32 = 1
+    public static let formatVersion: UInt32 = 2
+    /// The oldest version still read: 1 lacks only the refused-events section.
+    public static let oldestReadableVersion: UInt32 = 1
     static let headerSize = 20
     static let checksumSize = 8
 
@@ -51,7 +53,7 @@ public enum StateCodec {
         guard bytes.prefix(prefix).elementsEqual(magic.prefix(prefix)) else { throw .notAStateFile }
         guard bytes.count >= headerSize else { throw .truncated(size: bytes.count, expected: nil) }
         let version = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt32.self))
-        guard version == formatVersion else { throw .unsupportedVersion(found: version, supported: formatVersion) }
+        guard (oldestReadableVersion...formatVersion).contains(version) else { throw .unsupportedVersion(found: version, supported: formatVersion) }
         let bodyLength = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 12, as: UInt64.self))
         guard bodyLength <= UInt64(Int.max - headerSize - checksumSize) else {
             throw .truncated(size: bytes.count, expected: Int.max)
@@ -64,7 +66,7 @@ public enum StateCodec {
         let computed = StateChecksum.of(body)
         guard stored == computed else { throw .checksumMismatch(stored: stored, computed: computed) }
         var reader = StateReader(body)
-        let snapshot = try decodeBody(&reader)
+        let snapshot = try decodeBody(&reader, version: version)
         guard reader.isAtEnd else { throw .malformed("\(reader.remaining) unused bytes after the last section") }
         return snapshot
     }

@@ -61,6 +61,8 @@ public struct StateSnapshot: Sendable {
     var purchases: [String: PurchaseRecord] = [:]
     /// Every event id applied (SPEC §6 "Idempotency").
     var seen: Set<String> = []
+    /// Events refused for what the state held then, with their stream position (format 2).
+    var stateRejects: [String: Int] = [:]
 
     public var memberCount: Int { members.count }
     public var seenCount: Int { seen.count }

@@ -63,8 +63,8 @@ import Testing
 
     @Test func aNewerFormatIsRefused() {
         var newer = Self.file
-        newer[8] = 2
-        #expect(throws: StateError.unsupportedVersion(found: 2, supported: 1)) { try StateCodec.decode(newer) }
+        newer[8] = 3
+        #expect(throws: StateError.unsupportedVersion(found: 3, supported: 2)) { try StateCodec.decode(newer) }
     }
 
     @Test func extraBytesAreRefused() {
