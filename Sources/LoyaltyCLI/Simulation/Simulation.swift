@@ -73,7 +73,7 @@ public final class Simulation {
     public func run(input: Int32, limits: JSONLimits = .default, progress: ((_ lines: Int) -> Void)? = nil) {
         let pipeline = LinePipeline()
         pipeline.start(input: input, limits: limits, keepsRawLines: false)
-        var lastReport = ProcessInfo.processInfo.systemUptime
+        var lastReport = -Double.infinity  // the first batch shows the line at once
         while let batch = pipeline.next() {
             for item in batch {
                 switch item {

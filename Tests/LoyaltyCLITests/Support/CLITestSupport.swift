@@ -46,11 +46,13 @@ enum CLITestSupport {
         var errors: String
     }
 
-    /// Runs one command line in-process, stdin read from `input` (a file).
-    static func run(_ arguments: [String], input: URL? = nil) -> Outcome {
+    /// Runs one command line in-process, stdin read from `input` (a file); `terminal` makes
+    /// stderr look like a terminal (live progress, colour).
+    static func run(_ arguments: [String], input: URL? = nil, terminal: Bool = false) -> Outcome {
         let descriptor = input.map { open($0.path, O_RDONLY) } ?? -1
         defer { if descriptor >= 0 { close(descriptor) } }
-        let streams = StandardStreams.memory(input: descriptor)
+        let memory = StandardStreams.memory(input: descriptor)
+        let streams = StandardStreams(input: descriptor, output: memory.output, errors: memory.errors, errorsIsTerminal: terminal)
         let status = LoyaltyCLI.main(arguments: arguments, streams: streams)
         return Outcome(status: status, output: String(decoding: streams.output.bytes, as: UTF8.self),
                        errors: String(decoding: streams.errors.bytes, as: UTF8.self))
