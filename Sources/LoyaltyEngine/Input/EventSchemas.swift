@@ -38,7 +38,7 @@ public enum EventSchemas {
 
     /// What a scheduled hook (`on monthly`, `on birthday`, `on inactive …`) sees as `event`.
     public static func schedule(_ name: String) -> RecordType {
-        RecordType(name: "\(name) event", displayName: "a '\(name)' schedule", fields: common, allowsExtraFields: false)
+        RecordType(name: "\(name) event", displayName: article(name) + " '\(name)' schedule", fields: common, allowsExtraFields: false)
     }
 
     /// What `on tier_change` sees: the member's move on the ladder.
@@ -48,7 +48,7 @@ public enum EventSchemas {
 
     /// A custom event type: the common fields, anything else read dynamically.
     public static func custom(_ type: String) -> RecordType {
-        RecordType(name: "\(type) event", displayName: "a '\(type)' event", fields: common)
+        RecordType(name: "\(type) event", displayName: article(type) + " '\(type)' event", fields: common)
     }
 
     /// The record type of a known event type, nil for custom ones.
@@ -64,7 +64,12 @@ public enum EventSchemas {
         }
     }
 
+    /// "an 'interaction' event", "an 'inactive' schedule", "a 'purchase' event".
+    private static func article(_ name: String) -> String {
+        "aeiou".contains(name.first?.lowercased() ?? "") ? "an" : "a"
+    }
+
     private static func event(_ type: String, _ fields: [RecordType.Field]) -> RecordType {
-        RecordType(name: "\(type) event", displayName: "a '\(type)' event", fields: common + fields)
+        RecordType(name: "\(type) event", displayName: article(type) + " '\(type)' event", fields: common + fields)
     }
 }

@@ -54,6 +54,7 @@ extension PackCompiler {
     mutating func compileExpression(_ expr: Expr, in environment: inout Environment, warnsOnIntegerDivision: Bool = false) -> (Program, RuleType) {
         var checker = Checker(environment: environment, file: file)
         checker.warnsOnIntegerDivision = warnsOnIntegerDivision
+        checker.guardedPaths = guardedPaths
         let type = checker.check(expr)
         diagnostics.append(contentsOf: checker.diagnostics)
         environment.reservedSlots = nextSlot

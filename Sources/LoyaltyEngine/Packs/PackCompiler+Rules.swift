@@ -63,6 +63,8 @@ extension PackCompiler {
         // Fields the rule's condition tests with has() are safe in all its clauses.
         let record = recordType(for: rule.hook)
         let guarded = rule.condition?.testedEventFields ?? []
+        guardedPaths = rule.condition?.presenceTestedPaths ?? []
+        defer { guardedPaths = [] }
         for expr in [rule.condition].compactMap({ $0 }) + rule.clauses.flatMap(\.expressions) {
             checkOptionalFields(expr, record: record, guarded: guarded)
         }

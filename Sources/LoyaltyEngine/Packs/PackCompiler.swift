@@ -20,6 +20,8 @@ struct PackCompiler {
     var variableDefaults: [Value] = []
     var tierNames: [String]?
     var ruleNames: [String] = []
+    /// Paths the rule being compiled tests with has() in its condition: its clauses may read them.
+    var guardedPaths: Set<String> = []
 
     init(syntax: PackSyntax, index: Int, context: RuleContext, overrides: [String: String]) {
         self.syntax = syntax

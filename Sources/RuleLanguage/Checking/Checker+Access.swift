@@ -13,7 +13,7 @@ extension Checker {
             }
             return .error
         }
-        let targetType = check(target)
+        let targetType = checkNode(target)
         switch targetType {
         case .record(let record):
             if let (_, recordField) = record.field(named: field) { return recordField.type }
@@ -23,7 +23,10 @@ extension Checker {
                 if let suggestion { warning(.unknownField(field, on: record.displayName), at: fieldRange, help: suggestion) }
                 return .dyn
             }
-            let help = suggestion ?? (record.allowsExtraFields ? "to read a field that is not always sent, write has(…\(field)) first, or index it: [\"\(field)\"]" : nil)
+            if record.allowsExtraFields, let path = target.path, guardedPaths.contains(path + "." + field) {
+                return .dyn  // an extra field the till may send, read where has() tested it
+            }
+            let help = suggestion ?? (record.allowsExtraFields ? "to read a field that is not always sent, test it with has(\(target.path ?? "…").\(field)) first, or index it: [\"\(field)\"]" : nil)
             error(.unknownField(field, on: record.displayName), at: fieldRange, help: help)
             return .error
         case .map(let key, let value):
@@ -38,8 +41,8 @@ extension Checker {
     }
 
     mutating func checkIndex(_ target: Expr, _ index: Expr, range: SourceRange) -> RuleType {
-        let targetType = check(target)
-        let indexType = check(index)
+        let targetType = checkNode(target)
+        let indexType = checkNode(index)
         switch targetType {
         case .list(let element):
             if !indexType.isUnknown, indexType != .int {

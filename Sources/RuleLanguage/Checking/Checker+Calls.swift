@@ -7,8 +7,8 @@ extension Checker {
            let host = environment.hostObjects[objectName] {
             return checkHostMethod(host, objectName, name, args, nameRange: nameRange)
         }
-        let receiverType = receiver.map { check($0) }
-        let argTypes = args.map { check($0) }
+        let receiverType = receiver.map { checkNode($0) }
+        let argTypes = args.map { checkNode($0) }
         if name == "matches", let pattern = args.last, case .literal(.string(let text)) = pattern.kind {
             checkRegex(text, at: pattern.range)
         }
@@ -70,7 +70,7 @@ extension Checker {
 
     private mutating func checkHostMethod(_ host: HostObjectType, _ objectName: String, _ name: String,
                                           _ args: [Expr], nameRange: SourceRange) -> RuleType {
-        let argTypes = args.map { check($0) }
+        let argTypes = args.map { checkNode($0) }
         guard let method = host.methods[name] else {
             let help = Self.didYouMean(name, Array(host.methods.keys))
                 ?? (host.fields[name] != nil ? "'\(name)' is a field: write \(objectName).\(name) without parentheses" : nil)

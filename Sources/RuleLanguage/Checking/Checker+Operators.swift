@@ -2,7 +2,7 @@
 /// mix with both, strings and lists concatenate, time arithmetic as in CEL.
 extension Checker {
     mutating func checkUnary(_ op: UnaryOperator, _ operand: Expr, range: SourceRange) -> RuleType {
-        let type = check(operand)
+        let type = checkNode(operand)
         if type.isUnknown { return op == .not ? .bool : type }
         switch op {
         case .not:
@@ -18,8 +18,8 @@ extension Checker {
     }
 
     mutating func checkBinary(_ op: BinaryOperator, _ left: Expr, _ right: Expr, range: SourceRange) -> RuleType {
-        let l = check(left)
-        let r = check(right)
+        let l = checkNode(left)
+        let r = checkNode(right)
         switch op {
         case .and, .or:
             for (type, expr) in [(l, left), (r, right)] where !type.isUnknown && type != .bool {

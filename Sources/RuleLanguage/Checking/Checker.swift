@@ -12,6 +12,10 @@ public struct Checker {
     var locals: [(name: String, type: RuleType)] = []
     /// Warn about `int / int`, where a merchant likely meant an exact decimal (money and points).
     public var warnsOnIntegerDivision = false
+    /// Paths like `event.note` that a `has()` test guards, so reading a field a record does
+    /// not declare (a till's extra field) is allowed there. `check` adds the expression's own
+    /// tests; a caller adds those its context guarantees (a rule's condition for its actions).
+    public var guardedPaths: Set<String> = []
 
     public init(environment: Environment, file: SourceFile) {
         self.environment = environment
@@ -21,6 +25,13 @@ public struct Checker {
     /// Checks one expression and returns its type.
     @discardableResult
     public mutating func check(_ expr: Expr) -> RuleType {
+        let outer = guardedPaths
+        guardedPaths.formUnion(expr.presenceTestedPaths)
+        defer { guardedPaths = outer }
+        return checkNode(expr)
+    }
+
+    mutating func checkNode(_ expr: Expr) -> RuleType {
         switch expr.kind {
         case .literal(let literal):
             return RuleType.of(literal.value)
@@ -43,11 +54,11 @@ public struct Checker {
             return checkBinary(op, left, right, range: expr.range)
         case .conditional(let condition, let then, let otherwise):
             requireBool(condition)
-            let a = check(then)
-            let b = check(otherwise)
+            let a = checkNode(then)
+            let b = checkNode(otherwise)
             return a == b ? a : (a.isNumber && b.isNumber && a != .double && b != .double ? .decimal : .dyn)
         case .list(let elements):
-            return .list(RuleType.common(elements.map { check($0) }))
+            return .list(RuleType.common(elements.map { checkNode($0) }))
         case .map(let entries):
             return checkMapLiteral(entries)
         case .comprehension(let comprehension):
@@ -95,18 +106,18 @@ public struct Checker {
         var keys: [RuleType] = []
         var values: [RuleType] = []
         for entry in entries {
-            let key = check(entry.key)
+            let key = checkNode(entry.key)
             if !key.isUnknown, ![RuleType.int, .string, .bool].contains(key) {
                 error(.unsupportedMapKey(key), at: entry.key.range)
             }
             keys.append(key)
-            values.append(check(entry.value))
+            values.append(checkNode(entry.value))
         }
         return .map(RuleType.common(keys), RuleType.common(values))
     }
 
     private mutating func checkComprehension(_ c: Expr.Comprehension) -> RuleType {
-        let rangeType = check(c.range)
+        let rangeType = checkNode(c.range)
         var element = RuleType.dyn
         switch rangeType {
         case .list(let e): element = e
@@ -120,7 +131,7 @@ public struct Checker {
         locals.append((c.variable, element))
         defer { locals.removeLast() }
         if let predicate = c.predicate { requireBool(predicate) }
-        let transformed = c.transform.map { check($0) }
+        let transformed = c.transform.map { checkNode($0) }
         switch c.macro {
         case .all, .exists, .existsOne: return .bool
         case .filter:

@@ -121,3 +121,27 @@ extension Expr.Kind {
         }
     }
 }
+
+extension Expr {
+    /// The paths tested with `has()` anywhere in this expression, written `event.note`.
+    public var presenceTestedPaths: Set<String> {
+        var paths = Set<String>()
+        var stack = [self]
+        while let node = stack.popLast() {
+            stack.append(contentsOf: node.kind.children)
+            if case .presenceTest(let target, let field, _) = node.kind, let path = target.path {
+                paths.insert(path + "." + field)
+            }
+        }
+        return paths
+    }
+
+    /// `a`, `a.b`, `a.b.c`: the expression written as a path of names, or nil.
+    public var path: String? {
+        switch kind {
+        case .identifier(let name): name
+        case .select(let target, let field, _): target.path.map { $0 + "." + field }
+        default: nil
+        }
+    }
+}

@@ -105,4 +105,19 @@ import Testing
         #expect(run.engine.memberCount == 0)
         #expect(run.engine.clock == nil)
     }
+
+    /// A field the till sends only sometimes, not in the schema: a rule whose condition tests
+    /// it with has() may read it in its actions; events without it skip the rule, not fail.
+    @Test func aConditionsHasTestGuardsAnExtraFieldInTheActions() throws {
+        var run = try EngineHarness("""
+        pack shop
+        rule shares on interaction when has(event.note) && event.note.matches("^vip")
+          award size(event.note) points
+        """)
+        let share = #"{"id":"i1","type":"interaction","member":"m","at":"2026-01-01T10:00:00+08:00","action":"share","note":"vip-42"}"#
+        #expect(run.feed(share).map { field($0, "delta") } == ["6"])
+        let plain = #"{"id":"i2","type":"interaction","member":"m","at":"2026-01-01T11:00:00+08:00","action":"share"}"#
+        #expect(run.feed(plain).isEmpty)
+        #expect(run.errorLines.isEmpty)
+    }
 }

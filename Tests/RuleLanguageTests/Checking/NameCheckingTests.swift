@@ -23,7 +23,7 @@ import Testing
         ("event.items[0].1️⃣sku2 == ''", "'item' has no field 'sku2'", "did you mean 'sku'?"),
         ("event.1️⃣amont > 1", "a 'purchase' event has no field 'amont'", "did you mean 'amount'?"),
         ("item.1️⃣colour == 'red'", "'item' has no field 'colour'",
-         "to read a field that is not always sent, write has(…colour) first, or index it: [\"colour\"]"),
+         "to read a field that is not always sent, test it with has(item.colour) first, or index it: [\"colour\"]"),
         ("member.1️⃣tierr == 'gold'", "'member' has no field 'tierr'", "did you mean 'tier'?"),
         ("member.1️⃣spend > 1", "'member' has no field 'spend'", "'spend' is a function: write member.spend(...)"),
         ("member.1️⃣tier() == 'gold'", "'member' has no field 'tier'", "'tier' is a field: write member.tier without parentheses"),
@@ -54,6 +54,24 @@ import Testing
         let typo = TestEnvironment.check("has(event.referer)").diagnostics
         #expect(typo.map(\.severity) == [.warning])
         #expect(typo.map(\.help) == ["did you mean 'referrer'?"])
+    }
+
+    /// A field the schema does not declare can be read where `has()` tests it, as the help
+    /// of the unknown-field error says; the same field elsewhere is still an error.
+    @Test func hasGuardsExtraFields() {
+        for source in ["has(event.note) && event.note.startsWith('vip')",
+                       "has(event.note) ? size(event.note) > 2 : false",
+                       "items.exists(i, has(i.colour) && i.colour == 'red')"] {
+            let checked = TestEnvironment.check(source)
+            #expect(checked.diagnostics.map(summary) == [], "\(source)")
+            #expect(checked.type == .bool)
+        }
+        let file = SourceFile(name: "t", text: "event.note == 'x'")
+        var checker = Checker(environment: TestEnvironment.make(), file: file)
+        checker.guardedPaths = ["event.note"]
+        checker.check(Parser.parseExpression(file).0)
+        #expect(checker.diagnostics.isEmpty, "a caller's guard (a rule's condition) counts too")
+        expectCheckDiagnostics("has(event.note) || event.1️⃣memo == 'x'", ["a 'purchase' event has no field 'memo'"])
     }
 
     /// One mistake, one diagnostic: an unknown name's error type is silent downstream.
