@@ -14,9 +14,8 @@ struct RunCommand: Command {
         OptionSpec("--rejects", value: "FILE", help: "keep every rejected line, verbatim, in FILE"),
         OptionSpec("--explain", help: "add each decision's rule location and the values behind it"),
         OptionSpec("--stamp", help: "add the version (content hash) of the deciding pack to each decision"),
-        OptionSpec("--max-line-bytes", value: "N", help: "reject lines longer than N bytes (default 1048576)"),
         OptionSpec("--watch", help: "reload the packs when their files change (between two events); a pack that fails to check is not loaded"),
-    ] + RunStatePersistence.options + RunPartitioning.options
+    ] + InputLimitOptions.specs + RunStatePersistence.options + RunPartitioning.options
     static let examples = [
         "loyalty run --rules rules/bench.rules < events.jsonl > decisions.jsonl",
         "loyalty run --rules rules/ --rejects rejected.jsonl --explain < events.jsonl",
@@ -39,10 +38,9 @@ struct RunCommand: Command {
         overrides = try Overrides.parse(arguments.all("--set"))
         rejects = arguments.value("--rejects")
         options = Engine.Options(explain: arguments.has("--explain"), stamp: arguments.has("--stamp"))
-        if let text = arguments.value("--max-line-bytes") {
-            guard let bytes = Int(text), bytes > 0 else { throw UsageError("--max-line-bytes needs a positive number, not '\(text)'") }
-            limits.maximumLineBytes = bytes
-        }
+        let inputLimits = try InputLimitOptions(arguments)
+        limits = inputLimits.json
+        options.maximumClockJumpDays = inputLimits.maximumClockJumpDays
         watches = arguments.has("--watch")
         state = try RunStatePersistence(arguments)
         partitioning = try RunPartitioning(arguments)

@@ -15,8 +15,7 @@ struct SimulateCommand: Command {
         OptionSpec("--set", value: "PACK.PARAM=VALUE", repeatable: true, help: "override a param of the proposed rules; VALUE is an expression"),
         OptionSpec("--report", value: "FILE", help: "also write an HTML page with charts (self-contained, opens in any browser)"),
         OptionSpec("--point-value", value: "YUAN", help: "what one point is worth, for every pack (default: each pack's point_value param)"),
-        OptionSpec("--max-line-bytes", value: "N", help: "reject lines longer than N bytes (default 1048576)"),
-    ]
+    ] + InputLimitOptions.specs
     static let examples = [
         "loyalty simulate --rules rules/bench.rules --against proposed/bench.rules < events.jsonl",
         "loyalty simulate --rules rules/supermarket.rules --set supermarket.member_day_multiplier=3 --point-value 0.01 < events.jsonl",
@@ -30,6 +29,7 @@ struct SimulateCommand: Command {
     var report: String?
     var pointValue: ExactDecimal?
     var limits = JSONLimits.default
+    var maximumClockJumpDays: Int?
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         old = arguments.all("--rules").isEmpty ? ["rules"] : arguments.all("--rules")
@@ -50,10 +50,9 @@ struct SimulateCommand: Command {
             }
             pointValue = value
         }
-        if let text = arguments.value("--max-line-bytes") {
-            guard let bytes = Int(text), bytes > 0 else { throw UsageError("--max-line-bytes needs a positive number, not '\(text)'") }
-            limits.maximumLineBytes = bytes
-        }
+        let inputLimits = try InputLimitOptions(arguments)
+        limits = inputLimits.json
+        maximumClockJumpDays = inputLimits.maximumClockJumpDays
     }
 
     func run(_ streams: StandardStreams) -> ExitStatus {
@@ -95,7 +94,8 @@ struct SimulateCommand: Command {
     }
 
     private func load(_ paths: [String], overrides: [String: String], side: String, _ streams: StandardStreams) -> Engine? {
-        let (engine, load) = Engine.load(rules: paths, overrides: overrides)
+        let options = Engine.Options(maximumClockJumpDays: maximumClockJumpDays)
+        let (engine, load) = Engine.load(rules: paths, overrides: overrides, options: options)
         if let engine { return engine }
         for error in load.errors { streams.printError(error.hasPrefix("error:") ? error : "error: \(error)") }
         streams.printError(DiagnosticReport(load.diagnostics, usesColor: streams.errorsIsTerminal, limit: CheckCommand.displayLimit).text)

@@ -43,7 +43,10 @@ struct GoldenRunner {
         let rules = parsed.all("--rules").isEmpty ? defaultRules(for: sample) : parsed.all("--rules")
         let overrides: [String: String]
         do { overrides = try Overrides.parse(parsed.all("--set")) } catch { return failure("  \(error.message)") }
-        let options = Engine.Options(explain: parsed.has("--explain"), stamp: parsed.has("--stamp"))
+        var options = Engine.Options(explain: parsed.has("--explain"), stamp: parsed.has("--stamp"))
+        let inputLimits: InputLimitOptions
+        do { inputLimits = try InputLimitOptions(parsed) } catch { return failure("  \(error.message)") }
+        options.maximumClockJumpDays = inputLimits.maximumClockJumpDays
         let (loaded, load) = Engine.load(rules: rules, overrides: overrides, options: options)
         guard let engine = loaded else {
             let report = DiagnosticReport(load.diagnostics, usesColor: false, limit: 10).text
@@ -54,9 +57,7 @@ struct GoldenRunner {
         defer { close(descriptor) }
         let output = OutputBuffer(fileDescriptor: -1)
         let errors = OutputBuffer(fileDescriptor: -1)
-        var limits = JSONLimits.default
-        if let bytes = parsed.value("--max-line-bytes").flatMap(Int.init) { limits.maximumLineBytes = bytes }
-        StreamProcessor(engine: engine, output: output, errors: errors, rejects: nil, limits: limits).run(input: descriptor)
+        StreamProcessor(engine: engine, output: output, errors: errors, rejects: nil, limits: inputLimits.json).run(input: descriptor)
         let actual = lines(output.bytes)
         let actualErrors = lines(errors.bytes)
         let expected = (try? String(contentsOfFile: sample.expected, encoding: .utf8)).map { lines(Array($0.utf8)) }

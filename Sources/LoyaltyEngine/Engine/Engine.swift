@@ -11,11 +11,19 @@ public final class Engine {
         public var stamp = false
         /// Apply only this partition's members (SPEC §8); effects on others are forwarded.
         public var partition: Partition?
+        /// How far past the latest event an event may be dated, in days (nil: no limit). An
+        /// event further ahead is refused as `bad-timestamp`: a till whose clock says 2062
+        /// would otherwise expire every lot and run every daily hook for decades in between.
+        public var maximumClockJumpDays: Int?
 
-        public init(explain: Bool = false, stamp: Bool = false, partition: Partition? = nil) {
+        public static let defaultMaximumClockJumpDays = 400
+
+        public init(explain: Bool = false, stamp: Bool = false, partition: Partition? = nil,
+                    maximumClockJumpDays: Int? = Options.defaultMaximumClockJumpDays) {
             self.explain = explain
             self.stamp = stamp
             self.partition = partition
+            self.maximumClockJumpDays = maximumClockJumpDays
         }
     }
 
@@ -102,18 +110,23 @@ public final class Engine {
 
     public var memberCount: Int { directory.count }
 
-    /// Applies one decoded event. On success its decisions are appended to `decisions`;
-    /// on failure nothing at all changed.
     /// True when a restarted run meets, at the same position, an event that was refused for
     /// what the state held then: it was decided (as a reject) before the state was saved.
     public func wasRefusedBefore(_ event: Event, at sequence: Int) -> Bool {
         stateRejects[event.id] == sequence
     }
 
+    /// Applies one decoded event. On success its decisions are appended to `decisions`;
+    /// on failure nothing at all changed.
     public func apply(_ event: Event) -> Result<Void, InputError> {
         if seen.contains(event.id) {
             statistics.duplicates += 1
             return .failure(InputError(.duplicate, "event '\(event.id)' was already processed; skipped"))
+        }
+        if let clock, let limit = options.maximumClockJumpDays, event.at.seconds - clock.seconds > Int64(limit) * 86_400 {
+            stateRejects[event.id] = currentSequence
+            let days = (event.at.seconds - clock.seconds) / 86_400
+            return .failure(InputError(.badTimestamp, "'at' (\(event.at)) is \(days) days after the latest event (\(clock)), more than the limit of \(limit) days: is the till's clock wrong? (--max-clock-jump DAYS allows more)"))
         }
         transaction.reset(memberCount: directory.count, schedules: schedules, decisionCount: decisions.count, firstActivity: nextActivity)
         forwardCount = forwards.count

@@ -120,4 +120,36 @@ import Testing
         #expect(run.feed(plain).isEmpty)
         #expect(run.errorLines.isEmpty)
     }
+
+    /// An event dated years past the clock (a till set to the wrong year) is refused as
+    /// bad-timestamp, so it neither expires every lot nor runs every daily hook in between;
+    /// the events after it apply as if it had not been sent.
+    @Test func anEventFarPastTheClockIsRefused() throws {
+        let pack = """
+        pack shop
+        rule every-day on daily
+          award 1 points
+        rule base on purchase
+          award floor(event.amount) points expiring in days(365)
+        """
+        var run = try EngineHarness(pack)
+        run.feed(Self.purchase("p1", "m", "2026-01-01T10:00:00+08:00", "100"))
+        #expect(run.feed(#"{"id":"t","type":"tick","at":"9999-12-31T10:00:00+08:00"}"#).isEmpty)
+        #expect(run.errorLines.map { field($0, "code") } == ["bad-timestamp"])
+        #expect(run.errorLines[0].contains("more than the limit of 400 days"))
+        // One day later: one daily award, and p1's lot is still there.
+        let next = run.feed(Self.purchase("p2", "m", "2026-01-02T10:00:00+08:00", "5"))
+        #expect(next.map { field($0, "rule") } == ["shop.every-day", "shop.base"])
+        #expect(next.last.map { field($0, "balance") } == "106")
+
+        // Exactly at the limit is still applied; the limit can be lifted.
+        var lenient = try EngineHarness(pack)
+        lenient.engine.options.maximumClockJumpDays = nil
+        lenient.feed(Self.purchase("p1", "m", "2026-01-01T10:00:00+08:00", "100"))
+        #expect(lenient.feed(#"{"id":"t","type":"tick","at":"2028-01-01T10:00:00+08:00"}"#).count == 731)
+        var atLimit = try EngineHarness(pack)
+        atLimit.feed(Self.purchase("p1", "m", "2026-01-01T10:00:00+08:00", "100"))
+        #expect(atLimit.feed(#"{"id":"t","type":"tick","at":"2027-02-05T10:00:00+08:00"}"#).count == 401)
+        #expect(atLimit.errorLines.isEmpty)
+    }
 }
