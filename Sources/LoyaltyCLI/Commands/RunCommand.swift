@@ -87,9 +87,14 @@ struct RunCommand: Command {
             reload.watch()
         }
         processor.reloadCheck = { [unowned processor] in reload.check(processor.engine) }
-        processor.run(input: streams.input)
+        let stop = GracefulStop(processor)
+        let lastLine = processor.run(input: streams.input)
+        stop.uninstall()
         reload.stop()
         progress?.finish()
+        if let signal = stop.signalName {
+            streams.printError("{\"stopped\":{\"signal\":\"\(signal)\",\"after_line\":\(lastLine)}}")
+        }
         let finalEngine = processor.engine
         let saved = state?.finish(finalEngine, output: streams.output, rejects: rejectsBuffer, errors: streams.errors) ?? true
         if let rejectsBuffer {

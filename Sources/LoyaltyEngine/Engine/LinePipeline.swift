@@ -18,6 +18,9 @@ public final class LinePipeline: @unchecked Sendable {
     /// values is a sizeable share of the work, and the reader has time to spare.
     private var spent: [[Item]] = []
     private var finished = false
+    /// A graceful stop was asked for: the batches already queued are still handed out, no new
+    /// ones are taken, and `next()` no longer waits for input.
+    private var stopping = false
     private let capacity = 8
     private let batchSize = 256
 
@@ -38,16 +41,25 @@ public final class LinePipeline: @unchecked Sendable {
     public func next(beforeWaiting: () -> Void = {}) -> [Item]? {
         condition.lock()
         defer { condition.unlock() }
-        if queue.isEmpty && !finished {
+        if queue.isEmpty && !finished && !stopping {
             condition.unlock()
             beforeWaiting()
             condition.lock()
         }
-        while queue.isEmpty && !finished { condition.wait() }
+        while queue.isEmpty && !finished && !stopping { condition.wait() }
         guard !queue.isEmpty else { return nil }
         let batch = queue.removeFirst()
         condition.signal()
         return batch
+    }
+
+    /// Stops the stream between two batches (SIGTERM): what was already queued is still
+    /// processed, then `next()` returns nil even if the input goes on.
+    public func stop() {
+        condition.lock()
+        stopping = true
+        condition.broadcast()
+        condition.unlock()
     }
 
     /// Hands a processed batch back to be freed on the reader thread.
@@ -59,7 +71,11 @@ public final class LinePipeline: @unchecked Sendable {
 
     private func push(_ batch: [Item]) {
         condition.lock()
-        while queue.count >= capacity { condition.wait() }
+        while queue.count >= capacity && !stopping { condition.wait() }
+        if stopping {
+            condition.unlock()
+            return
+        }
         queue.append(batch)
         var released: [[Item]] = []
         swap(&released, &spent)

@@ -1,3 +1,4 @@
+import Foundation
 import RuleLanguage
 
 #if canImport(Glibc)
@@ -31,6 +32,9 @@ public final class StreamProcessor {
     /// the first event that is applied.
     public var isReplayingStatePrefix = false
     private var incoming: [ForwardedEffect] = []
+    private let stopLock = NSLock()
+    private var stopRequested = false
+    private var currentPipeline: LinePipeline?
     private var nextIncoming = 0
 
     /// Effects forwarded to this partition's members (from other partitions' `--forward-to`).
@@ -52,6 +56,10 @@ public final class StreamProcessor {
     @discardableResult
     public func run(input: Int32) -> Int {
         let pipeline = LinePipeline()
+        stopLock.lock()
+        currentPipeline = pipeline
+        if stopRequested { pipeline.stop() }
+        stopLock.unlock()
         pipeline.start(input: input, limits: limits, keepsRawLines: rejects != nil)
         var lines = 0
         while let batch = pipeline.next(beforeWaiting: { [output, errors] in output.flush(); errors.flush() }) {
@@ -73,12 +81,31 @@ public final class StreamProcessor {
             }
             pipeline.recycle(batch)
         }
-        applyIncoming(before: Int.max)
+        // Forwarded effects past the last line belong to the rest of the stream, which a
+        // stopped run has not read.
+        if !wasStopped { applyIncoming(before: Int.max) }
         output.flush()
         rejects?.flush()
         forwardOutput?.flush()
         errors.flush()
         return lines
+    }
+
+    /// Asks a running `run` to stop gracefully (from a signal handler's queue, any thread):
+    /// the lines already read are processed, then `run` returns as at the end of the input.
+    public func requestStop() {
+        stopLock.lock()
+        stopRequested = true
+        let pipeline = currentPipeline
+        stopLock.unlock()
+        pipeline?.stop()
+    }
+
+    /// Whether `requestStop` was called.
+    public var wasStopped: Bool {
+        stopLock.lock()
+        defer { stopLock.unlock() }
+        return stopRequested
     }
 
     /// Applies the forwarded effects that come before stream position `sequence`.
