@@ -51,47 +51,47 @@ extension Compiler {
             let predicate = compiledPredicate!.evaluate
             return { activation, elements in
                 var firstError: Value?
-                for element in elements {
-                    activation.slots[slot] = element
+                let decided = activation.forEach(elements, inSlot: slot) { _ in
                     switch predicate(activation) {
                     case .bool(deciding): return .bool(deciding)
-                    case .bool: continue
+                    case .bool: return nil
                     case .error(let error): firstError = firstError ?? .error(error)
                     case let other:
                         firstError = firstError ?? .failure(.noMatchingOverload(function: macro.rawValue, types: [other.typeName]), at: range)
                     }
+                    return nil
                 }
-                return firstError ?? .bool(!deciding)
+                return decided ?? firstError ?? .bool(!deciding)
             }
         case .existsOne:
             let predicate = compiledPredicate!.evaluate
             return { activation, elements in
                 var count = 0
-                for element in elements {
-                    activation.slots[slot] = element
+                let failed = activation.forEach(elements, inSlot: slot) { _ in
                     switch predicate(activation) {
                     case .bool(true): count += 1
-                    case .bool(false): continue
+                    case .bool(false): break
                     case .error(let error): return .error(error)
                     case let other: return .failure(.noMatchingOverload(function: "exists_one", types: [other.typeName]), at: range)
                     }
+                    return nil
                 }
-                return .bool(count == 1)
+                return failed ?? .bool(count == 1)
             }
         case .filter:
             let predicate = compiledPredicate!.evaluate
             return { activation, elements in
                 var kept: [Value] = []
-                for element in elements {
-                    activation.slots[slot] = element
+                let failed = activation.forEach(elements, inSlot: slot) { position in
                     switch predicate(activation) {
-                    case .bool(true): kept.append(element)
-                    case .bool(false): continue
+                    case .bool(true): kept.append(elements[position])
+                    case .bool(false): break
                     case .error(let error): return .error(error)
                     case let other: return .failure(.noMatchingOverload(function: "filter", types: [other.typeName]), at: range)
                     }
+                    return nil
                 }
-                return .list(kept)
+                return failed ?? .list(kept)
             }
         case .map:
             let transform = compiledTransform!.evaluate
@@ -99,12 +99,11 @@ extension Compiler {
             return { activation, elements in
                 var mapped: [Value] = []
                 mapped.reserveCapacity(elements.count)
-                for element in elements {
-                    activation.slots[slot] = element
+                let failed = activation.forEach(elements, inSlot: slot) { _ in
                     if let mapPredicate {
                         switch mapPredicate(activation) {
                         case .bool(true): break
-                        case .bool(false): continue
+                        case .bool(false): return nil
                         case .error(let error): return .error(error)
                         case let other: return .failure(.noMatchingOverload(function: "map", types: [other.typeName]), at: range)
                         }
@@ -112,8 +111,9 @@ extension Compiler {
                     let value = transform(activation)
                     if case .error = value { return value }
                     mapped.append(value)
+                    return nil
                 }
-                return .list(mapped)
+                return failed ?? .list(mapped)
             }
         }
     }

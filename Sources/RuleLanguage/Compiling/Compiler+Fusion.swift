@@ -48,7 +48,6 @@ extension Compiler {
         let evaluateSource = compiledSource.evaluate
         // Only the closures are captured: copying a `Compiled` (with its type) per element
         // would retain and release the type's payloads each time.
-        let filterSlot = innerFilter?.slot ?? 0
         let evaluateFilter = innerFilter?.predicate.evaluate
         let evaluatePredicate = predicate?.evaluate
         let evaluateTransform = transform?.evaluate
@@ -69,9 +68,8 @@ extension Compiler {
             }
             var total: Value = .int(0)
             var count: Int64 = 0
-            for element in elements {
+            let stopped = activation.forEach(elements, inSlot: slot) { _ in
                 if let evaluateFilter {
-                    activation.slots[filterSlot] = element
                     switch evaluateFilter(activation) {
                     case .bool(true):
                         // The unfused map would iterate this kept element again: charge it the same.
@@ -79,30 +77,31 @@ extension Compiler {
                         if activation.steps > activation.stepLimit {
                             return .failure(.costLimitExceeded(activation.stepLimit), at: range)
                         }
-                    case .bool(false): continue
+                    case .bool(false): return nil
                     case .error(let error): return .error(error)
                     case let other: return .failure(.noMatchingOverload(function: "filter", types: [other.typeName]), at: range)
                     }
                 }
-                if evaluateFilter == nil { activation.slots[slot] = element }
                 if let evaluatePredicate {
                     switch evaluatePredicate(activation) {
                     case .bool(true): break
-                    case .bool(false): continue
+                    case .bool(false): return nil
                     case .error(let error): return .error(error)
                     case let other: return .failure(.noMatchingOverload(function: isSum ? "map" : "filter", types: [other.typeName]), at: range)
                     }
                 }
                 guard let evaluateTransform else {
                     count += 1
-                    continue
+                    return nil
                 }
                 let value = evaluateTransform(activation)
                 if case .error = value { return value }
                 total = count == 0 ? value : Arithmetic.add(total, value)
                 count += 1
                 if case .error = total { return Self.located(total, range) }
+                return nil
             }
+            if let stopped { return stopped }
             guard isSum else { return .int(count) }
             switch total {
             case .int, .decimal, .double, .duration: return total
