@@ -6,11 +6,12 @@ struct InputLimitOptions {
     static let specs = [
         OptionSpec("--max-line-bytes", value: "N", help: "reject lines longer than N bytes (default 1048576)"),
         OptionSpec("--max-clock-jump", value: "DAYS",
-                   help: "reject events dated more than DAYS after the latest one (default \(Engine.Options.defaultMaximumClockJumpDays); 0: no limit)"),
+                   help: "reject events dated more than DAYS after the latest one (default: \(Engine.Options.defaultMaximumClockJumpDays) if a pack has calendar hooks or tier reviews, else none; 0: no limit)"),
     ]
 
     var json = JSONLimits.default
-    var maximumClockJumpDays: Int? = Engine.Options.defaultMaximumClockJumpDays
+    /// nil: the engine's default (see `Engine.Options.maximumClockJumpDays`).
+    var maximumClockJumpDays: Int?
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         if let text = arguments.value("--max-line-bytes") {
@@ -21,7 +22,7 @@ struct InputLimitOptions {
             guard let days = Int(text), days >= 0 else {
                 throw UsageError("--max-clock-jump needs a number of days (0 for no limit), not '\(text)'")
             }
-            maximumClockJumpDays = days == 0 ? nil : days
+            maximumClockJumpDays = days
         }
     }
 }

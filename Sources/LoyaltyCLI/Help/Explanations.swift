@@ -9,7 +9,7 @@ enum Explanations {
                example: [#"bad:  {"id":"e1","type":"purchase","member":"M1","at":"2026-03-18T10:00:00+08:00","amount":"128.50"}"#,
                          #"good: {"id":"e1","type":"purchase","member":"M1","at":"2026-03-18T10:00:00+08:00","amount":128.50}"#]),
         .input("bad-timestamp", "'at' is not an RFC 3339 timestamp with an offset, or is far past the latest event",
-               meaning: #"Every event carries "at", the moment it happened, written as RFC 3339 with a time zone offset (or Z), so that days and member days fall on the right local date. An event dated more than 400 days after the latest one is refused too: applied, it would move the clock years ahead and expire every member's points, so it is far more likely a till with a wrong clock."#,
+               meaning: #"Every event carries "at", the moment it happened, written as RFC 3339 with a time zone offset (or Z), so that days and member days fall on the right local date. When a pack has calendar hooks or tier reviews, an event dated more than 400 days after the latest one is refused too: applied, it would run them for every day in between, for every member, so it is far more likely a till with a wrong clock."#,
                fix: "Write the date, a T, the time and the offset: 2026-03-18T10:00:00+08:00. For a far-future date, fix the till's clock and resend the event; if the stream really has such a gap, raise the limit with --max-clock-jump DAYS (0 for none).",
                example: [#"bad:  "at":"2026-03-18 10:00""#, #"good: "at":"2026-03-18T10:00:00+08:00""#,
                          "loyalty run --rules rules/ --max-clock-jump 1200 < events.jsonl"]),

@@ -11,15 +11,18 @@ public final class Engine {
         public var stamp = false
         /// Apply only this partition's members (SPEC §8); effects on others are forwarded.
         public var partition: Partition?
-        /// How far past the latest event an event may be dated, in days (nil: no limit). An
-        /// event further ahead is refused as `bad-timestamp`: a till whose clock says 2062
-        /// would otherwise expire every lot and run every daily hook for decades in between.
+        /// How far past the latest event an event may be dated, in days; further ahead it is
+        /// refused as `bad-timestamp`. nil (the default) means 400 days when a pack has
+        /// calendar work (hooks on birthdays, days, months…, or tier reviews), which a till
+        /// whose clock says 2062 would otherwise run for every day in between, for every
+        /// member — and no limit without: then a far-future event only expires lots, as the
+        /// spec's event-time clock says. 0: never a limit.
         public var maximumClockJumpDays: Int?
 
         public static let defaultMaximumClockJumpDays = 400
 
         public init(explain: Bool = false, stamp: Bool = false, partition: Partition? = nil,
-                    maximumClockJumpDays: Int? = Options.defaultMaximumClockJumpDays) {
+                    maximumClockJumpDays: Int? = nil) {
             self.explain = explain
             self.stamp = stamp
             self.partition = partition
@@ -123,7 +126,7 @@ public final class Engine {
             statistics.duplicates += 1
             return .failure(InputError(.duplicate, "event '\(event.id)' was already processed; skipped"))
         }
-        if let clock, let limit = options.maximumClockJumpDays, event.at.seconds - clock.seconds > Int64(limit) * 86_400 {
+        if let clock, let limit = clockJumpLimitDays, event.at.seconds - clock.seconds > Int64(limit) * 86_400 {
             stateRejects[event.id] = currentSequence
             let days = (event.at.seconds - clock.seconds) / 86_400
             return .failure(InputError(.badTimestamp, "'at' (\(event.at)) is \(days) days after the latest event (\(clock)), more than the limit of \(limit) days: is the till's clock wrong? (--max-clock-jump DAYS allows more)"))
@@ -158,6 +161,15 @@ public final class Engine {
         statistics.eventsApplied += 1
         for decision in decisions[transaction.decisionCount...] { statistics.decisions[decision.kind, default: 0] += 1 }
         return .success(())
+    }
+
+    /// The clock-jump limit in force (see `Options.maximumClockJumpDays`).
+    var clockJumpLimitDays: Int? {
+        switch options.maximumClockJumpDays {
+        case nil: schedules.isEmpty ? nil : Options.defaultMaximumClockJumpDays
+        case 0?: nil
+        case let days?: days
+        }
     }
 
     /// Undoes everything the current event did.

@@ -121,10 +121,10 @@ import Testing
         #expect(run.errorLines.isEmpty)
     }
 
-    /// An event dated years past the clock (a till set to the wrong year) is refused as
-    /// bad-timestamp, so it neither expires every lot nor runs every daily hook in between;
-    /// the events after it apply as if it had not been sent.
-    @Test func anEventFarPastTheClockIsRefused() throws {
+    /// With calendar work in the packs (here a daily hook), an event dated years past the
+    /// clock (a till set to the wrong year) is refused as bad-timestamp, so it does not run
+    /// the hook for every day in between; the events after it apply as if it had not been sent.
+    @Test func anEventFarPastTheClockIsRefusedWhenPacksHaveCalendarWork() throws {
         let pack = """
         pack shop
         rule every-day on daily
@@ -144,12 +144,31 @@ import Testing
 
         // Exactly at the limit is still applied; the limit can be lifted.
         var lenient = try EngineHarness(pack)
-        lenient.engine.options.maximumClockJumpDays = nil
+        lenient.engine.options.maximumClockJumpDays = 0
         lenient.feed(Self.purchase("p1", "m", "2026-01-01T10:00:00+08:00", "100"))
         #expect(lenient.feed(#"{"id":"t","type":"tick","at":"2028-01-01T10:00:00+08:00"}"#).count == 731)
         var atLimit = try EngineHarness(pack)
         atLimit.feed(Self.purchase("p1", "m", "2026-01-01T10:00:00+08:00", "100"))
         #expect(atLimit.feed(#"{"id":"t","type":"tick","at":"2027-02-05T10:00:00+08:00"}"#).count == 401)
         #expect(atLimit.errorLines.isEmpty)
+    }
+
+    /// Without calendar work a far-future event is applied as the spec's event-time clock
+    /// says: every lot due by then expires (bounded work), nothing else runs. An explicit
+    /// `maximumClockJumpDays` applies to every pack.
+    @Test func withoutCalendarWorkAFarFutureEventOnlyExpiresLots() throws {
+        var run = try EngineHarness(Self.points)
+        run.feed(Self.purchase("p1", "m", "2026-01-01T10:00:00+08:00", "100.00"))
+        let far = run.feed(#"{"id":"t","type":"tick","at":"9999-12-31T10:00:00+08:00"}"#)
+        #expect(far.map { field($0, "kind") } == ["expire"])
+        #expect(far.first.map { field($0, "delta") } == "-100")
+        #expect(run.errorLines.isEmpty)
+
+        var strict = try EngineHarness(Self.points)
+        strict.engine.options.maximumClockJumpDays = 30
+        strict.feed(Self.purchase("p1", "m", "2026-01-01T10:00:00+08:00", "100.00"))
+        #expect(strict.feed(Self.purchase("p2", "m", "2026-03-01T10:00:00+08:00", "1.00")).isEmpty)
+        #expect(strict.errorLines.map { field($0, "code") } == ["bad-timestamp"])
+        #expect(strict.errorLines.first?.contains("more than the limit of 30 days") == true)
     }
 }
