@@ -66,6 +66,9 @@ extension Engine {
             let recipient = target(other)
             points = capped(points, rule: rule, pack: pack, account: account, member: recipient, eventID: eventID, time: time)
             guard points > 0 else { return }
+            guard directory[recipient].packs[pack.index].accounts[account].canAward(points) else {
+                throw RuleFailure(message: "rule \(rule.qualifiedName) at \(location): awarding \(points) points would take the \(pack.accounts[account]) balance of '\(directory[recipient].id)' past \(AccountLedger.maximumPoints), the most an account can hold")
+            }
             let expiresAt = try expiryTime(expiry, rule: rule, pack: pack, time: time)
             let lot = PointLot(id: nextLotID, remaining: points, expiresAt: expiresAt, source: eventID, rule: rule.qualifiedName)
             nextLotID += 1
@@ -99,6 +102,9 @@ extension Engine {
             }
             let payer = target(other)
             guard points > 0 else { return }
+            guard directory[payer].packs[pack.index].accounts[account].canTake(points) else {
+                throw RuleFailure(message: "rule \(rule.qualifiedName) at \(location): deducting \(points) points would take the \(pack.accounts[account]) balance of '\(directory[payer].id)' below -\(AccountLedger.maximumPoints)")
+            }
             let taken = directory[payer].packs[pack.index].accounts[account].consumeOldest(points, allowingDebt: pack.allowsNegativeBalance)
             guard taken > 0 else { return }
             var decision = Decision(event: eventID, member: directory[payer].id, kind: .points, rule: rule.qualifiedName)
@@ -172,7 +178,8 @@ extension Engine {
             let slot = rule.index * 8 + position
             var usage = directory[member].packs[pack.index].capUsage[slot] ?? (key, 0)
             if usage.period != key { usage = (key, 0) }
-            let grant = max(0, min(allowed, limit - usage.used))
+            // `used` is never negative, so `limit - used` cannot overflow once limit > used.
+            let grant = limit > usage.used ? min(allowed, limit - usage.used) : 0
             usage.used += grant
             directory[member].packs[pack.index].capUsage[slot] = usage
             allowed = grant

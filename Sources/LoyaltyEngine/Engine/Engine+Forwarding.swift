@@ -65,6 +65,9 @@ extension Engine {
         decision.reason = effect.reason
         switch effect.kind {
         case .award:
+            guard effect.points > 0, directory[member].packs[pack.index].accounts[account].canAward(effect.points) else {
+                throw RuleFailure(message: "forwarded effect '\(effect.id)' awards \(effect.points) points: not a positive amount, or past \(AccountLedger.maximumPoints), the most an account can hold")
+            }
             let lot = PointLot(id: nextLotID, remaining: effect.points, expiresAt: effect.expires, source: effect.event, rule: effect.rule)
             nextLotID += 1
             directory[member].packs[pack.index].accounts[account].award(lot)
@@ -74,6 +77,9 @@ extension Engine {
             decision.delta = effect.points
             decision.expires = effect.expires
         case .deduct:
+            guard effect.points > 0, directory[member].packs[pack.index].accounts[account].canTake(effect.points) else {
+                throw RuleFailure(message: "forwarded effect '\(effect.id)' deducts \(effect.points) points: not a positive amount, or past the limit of \(AccountLedger.maximumPoints)")
+            }
             decision.delta = -directory[member].packs[pack.index].accounts[account].consumeOldest(effect.points, allowingDebt: pack.allowsNegativeBalance)
             guard decision.delta != 0 else { return }
         case .grant:

@@ -56,9 +56,12 @@ extension Engine {
         // Give back from the lots spent last first, each with its own expiry.
         var left = giveBack
         for lot in spent.reversed() where left > 0 {
-            let points = min(left, lot.points)
-            left -= points
+            // Never past the account's maximum (only reachable by absurd amounts redeemed and
+            // given back over and over): the excess is not given back rather than overflow.
+            let points = min(left, lot.points, max(0, AccountLedger.maximumPoints - max(ledger.balance, 0)))
+            left -= min(left, lot.points)
             if let expiresAt = lot.expiresAt, expiresAt <= event.at { continue }
+            if points == 0 { continue }
             let id = nextLotID
             nextLotID += 1
             ledger.award(PointLot(id: id, remaining: points, expiresAt: lot.expiresAt, source: event.id, rule: "\(pack.name).refund"))

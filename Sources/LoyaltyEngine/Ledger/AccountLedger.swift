@@ -31,10 +31,27 @@ struct AccountLedger: Sendable {
     /// The lots with points left, oldest first.
     var liveLots: [PointLot] { lots[head...].filter { $0.remaining != 0 } }
 
+    /// The most points an account may hold, and a deduction into debt may take: 10^18, far
+    /// beyond any real program, so that balances, debts and their sums stay well inside
+    /// `Int64` (9.2 × 10^18). A rule going past it fails its event instead of overflowing.
+    static let maximumPoints: Int64 = 1_000_000_000_000_000_000
+
+    /// Whether awarding `points` keeps the balance within `maximumPoints`.
+    func canAward(_ points: Int64) -> Bool {
+        points <= Self.maximumPoints - max(balance, 0)
+    }
+
+    /// Whether taking `points` (into debt, where allowed) keeps the balance above `-maximumPoints`.
+    func canTake(_ points: Int64) -> Bool {
+        points <= Self.maximumPoints && balance - points >= -Self.maximumPoints
+    }
+
     mutating func award(_ lot: PointLot) {
         lots.append(lot)
         balance += lot.remaining
-        lifetime += lot.remaining
+        // A statistic, not part of the balance: saturates rather than trap.
+        let (sum, overflow) = lifetime.addingReportingOverflow(lot.remaining)
+        lifetime = overflow ? .max : sum
     }
 
     /// Lapses the lot with this id; returns the points that lapsed, nil if none were left.

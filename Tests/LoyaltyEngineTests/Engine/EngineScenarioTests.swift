@@ -171,4 +171,27 @@ import Testing
         #expect(strict.errorLines.map { field($0, "code") } == ["bad-timestamp"])
         #expect(strict.errorLines.first?.contains("more than the limit of 30 days") == true)
     }
+
+    /// Balances stay within 10^18 points: an award or a deduction into debt past it fails
+    /// its event cleanly (rule-error) instead of overflowing, and the stream goes on.
+    @Test func balancesCannotOverflow() throws {
+        var run = try EngineHarness("""
+        pack shop
+        allow negative balance
+        rule big on purchase
+          award floor(event.amount) * 1000 points
+        rule debt on interaction when event.action == "debt"
+          deduct 900000000000000000 points
+        """)
+        let huge = "600000000000000.00"  // 6 × 10^14 yuan: 6 × 10^17 points
+        #expect(run.feed(Self.purchase("p1", "m", "2026-01-01T10:00:00+08:00", huge)).count == 1)
+        #expect(run.feed(Self.purchase("p2", "m", "2026-01-01T11:00:00+08:00", huge)).isEmpty)
+        #expect(run.errorLines.map { field($0, "code") } == ["rule-error"])
+        #expect(run.errorLines.first?.contains("past 1000000000000000000, the most an account can hold") == true)
+        let debt = { (id: String) in #"{"id":""# + id + #"","type":"interaction","member":"m","at":"2026-01-01T12:00:00+08:00","action":"debt"}"# }
+        #expect(run.feed(debt("d1")).map { field($0, "balance") } == ["-300000000000000000"])
+        #expect(run.feed(debt("d2")).isEmpty, "-1.2 × 10^18 would be past the limit")
+        #expect(run.errorLines.count == 2)
+        #expect(run.feed(Self.purchase("p3", "m", "2026-01-01T13:00:00+08:00", "1")).map { field($0, "balance") } == ["-299999999999999000"])
+    }
 }
