@@ -56,10 +56,11 @@ extension Engine {
         // Give back from the lots spent last first, each with its own expiry.
         var left = giveBack
         for lot in spent.reversed() where left > 0 {
+            let owed = min(left, lot.points)
+            left -= owed
             // Never past the account's maximum (only reachable by absurd amounts redeemed and
             // given back over and over): the excess is not given back rather than overflow.
-            let points = min(left, lot.points, max(0, AccountLedger.maximumPoints - max(ledger.balance, 0)))
-            left -= min(left, lot.points)
+            let points = min(owed, max(0, AccountLedger.maximumPoints - max(ledger.balance, 0)))
             if let expiresAt = lot.expiresAt, expiresAt <= event.at { continue }
             if points == 0 { continue }
             let id = nextLotID

@@ -62,11 +62,10 @@ extension PackCompiler {
         }
         // Fields the rule's condition tests with has() are safe in all its clauses.
         let record = recordType(for: rule.hook)
-        let guarded = rule.condition?.testedEventFields ?? []
         guardedPaths = rule.condition?.presenceTestedPaths ?? []
         defer { guardedPaths = [] }
         for expr in [rule.condition].compactMap({ $0 }) + rule.clauses.flatMap(\.expressions) {
-            checkOptionalFields(expr, record: record, guarded: guarded)
+            checkOptionalFields(expr, record: record, guarded: guardedPaths)
         }
         var condition: Program?
         if let expr = rule.condition {
